@@ -1,0 +1,223 @@
+package dev.baton.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The demo topology: PostgreSQL and Keycloak (unless given), the edge, node A and node B.
+ * {@link #up} starts what is missing and waits until everything is ready; {@link #down} stops
+ * everything and leaves no process behind.
+ */
+public final class Topology {
+
+  /** How long a first start may take: Keycloak builds itself on its first run. */
+  public static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+
+  private final Layout layout;
+  private final Settings settings;
+  private final List<Component> components = new ArrayList<>();
+
+  public Topology(Layout layout, Settings settings) {
+    this.layout = layout;
+    this.settings = settings;
+    if (settings.ownDatabase()) {
+      components.add(new PostgresServer(layout, settings));
+    }
+    if (settings.ownKeycloak()) {
+      components.add(new KeycloakServer(layout, settings));
+    }
+    for (Role role : Role.values()) {
+      components.add(new WildFlyServer(layout, settings, role));
+    }
+  }
+
+  /** The topology of a repository, with demo defaults overridden by {@code environment}. */
+  public static Topology of(Layout layout, Map<String, String> environment) throws TopologyException {
+    if (!Files.exists(layout.provisionedMarker())) {
+      throw new TopologyException("the server is not built yet (" + layout.server() + "): run ./mvnw -DskipTests install");
+    }
+    try {
+      return new Topology(layout, Settings.load(layout.demoSettings(), environment));
+    } catch (IOException | IllegalStateException e) {
+      throw new TopologyException("cannot read the settings: " + e.getMessage(), e);
+    }
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The names of the processes this topology runs. */
+  public List<String> componentNames() {
+    return components.stream().map(Component::name).toList();
+  }
+
+  /** True if any process of this topology is running. */
+  public boolean anyRunning() {
+    return components.stream().anyMatch(component -> component.pid() > 0);
+  }
+
+  /**
+   * Starts everything and waits until all is ready. On any failure (a port taken, a process that
+   * dies or does not get ready in time) it stops what it started and throws with one clear line.
+   */
+  public void up(PrintStream out) throws TopologyException {
+    List<String> running = components.stream().filter(c -> c.pid() > 0).map(c -> c.name() + " (pid " + c.pid() + ")").toList();
+    if (!running.isEmpty()) {
+      throw new TopologyException("Baton is already running: " + String.join(", ", running) + "; ./baton status shows it, ./baton down stops it");
+    }
+    checkPorts();
+    Instant started = Instant.now();
+    try {
+      for (Component component : components) {
+        if (component instanceof PostgresServer database) {
+          out.println("  starting postgres");
+          database.start();
+          out.printf("  postgres   ready (%.1f s)%n", seconds(started));
+        }
+      }
+      for (Component component : components) {
+        if (!(component instanceof PostgresServer)) {
+          out.println("  starting " + component.name());
+          component.start();
+        }
+      }
+      awaitReady(out, started);
+    } catch (IOException | TopologyException | RuntimeException e) {
+      out.println("  start failed; stopping what was started");
+      down(out);
+      if (e instanceof TopologyException topologyException) {
+        throw topologyException;
+      }
+      throw new TopologyException(e.getMessage(), e);
+    }
+  }
+
+  private void checkPorts() throws TopologyException {
+    for (Component component : components) {
+      for (Component.Port port : component.ports()) {
+        if (!Polling.portFree(port.number())) {
+          throw new TopologyException(
+              "port " + port.number() + " (" + port.purpose() + ") is already in use by another process: stop that process, or stop a running Baton with ./baton down");
+        }
+      }
+    }
+  }
+
+  private void awaitReady(PrintStream out, Instant started) throws TopologyException {
+    Instant deadline = started.plus(START_TIMEOUT);
+    Instant nextReport = Instant.now().plus(REPORT_EVERY);
+    List<String> reported = new ArrayList<>();
+    while (true) {
+      List<Component> waiting = new ArrayList<>();
+      for (Component component : components) {
+        Component.Health health = component.health();
+        if (health.state() == Component.Health.State.DOWN) {
+          throw new TopologyException(component.name() + " stopped while starting: see " + component.log() + lastLine(component.log()));
+        }
+        if (health.state() == Component.Health.State.READY) {
+          if (!reported.contains(component.name())) {
+            reported.add(component.name());
+            out.printf("  %-10s ready (%.1f s) %s%n", component.name(), seconds(started), health.detail());
+          }
+        } else {
+          waiting.add(component);
+        }
+      }
+      if (waiting.isEmpty()) {
+        out.printf("all healthy in %.1f s%n", seconds(started));
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new TopologyException(
+            "not ready after " + START_TIMEOUT.toSeconds() + " s: "
+                + waiting.stream().map(c -> c.name() + " (" + c.health().detail() + ", log " + c.log() + ")").collect(Collectors.joining(", ")));
+      }
+      if (Instant.now().isAfter(nextReport)) {
+        out.printf(
+            "  waiting (%.0f s): %s%n",
+            seconds(started),
+            waiting.stream().map(c -> c.name() + " " + c.health().detail()).collect(Collectors.joining(", ")));
+        nextReport = Instant.now().plus(REPORT_EVERY);
+      }
+      Polling.pause();
+    }
+  }
+
+  private static String lastLine(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return lines.isEmpty() ? "" : " (last line: " + lines.getLast().strip() + ")";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Stops every process of the topology, servers first, the database last. */
+  public void down(PrintStream out) {
+    List<Component> reversed = new ArrayList<>(components);
+    java.util.Collections.reverse(reversed);
+    for (Component component : reversed) {
+      try {
+        if (component.stop()) {
+          out.println("  stopped " + component.name());
+        }
+      } catch (IOException e) {
+        out.println("  could not stop " + component.name() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** One line per process: name, up or down, pid, port, health. */
+  public List<String> status() {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("%-10s %-5s %-8s %-6s %s", "process", "state", "pid", "port", "health"));
+    for (Component component : components) {
+      long pid = component.pid();
+      Component.Health health = component.health();
+      lines.add(
+          String.format(
+              "%-10s %-5s %-8s %-6d %s",
+              component.name(),
+              pid > 0 ? "up" : "down",
+              pid > 0 ? Long.toString(pid) : "-",
+              component.ports().getFirst().number(),
+              health.state().name().toLowerCase(java.util.Locale.ROOT) + ": " + health.detail()));
+    }
+    return lines;
+  }
+
+  /** The pids of the processes that are still alive, for checks that nothing was left behind. */
+  public List<Long> livePids() {
+    return components.stream().map(Component::pid).filter(pid -> pid > 0).toList();
+  }
+
+  /** The ports this topology listens on. */
+  public List<Integer> ports() {
+    return components.stream().flatMap(c -> c.ports().stream()).map(Component.Port::number).toList();
+  }
+
+  private static double seconds(Instant since) {
+    return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+  }
+
+  /** The component named {@code name}, if this topology has it. */
+  Optional<Component> component(String name) {
+    return components.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}

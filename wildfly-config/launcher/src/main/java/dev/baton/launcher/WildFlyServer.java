@@ -1,0 +1,134 @@
+package dev.baton.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Baton server in one role: the provisioned server started with the role's properties file
+ * and a base dir of its own under the work folder.
+ */
+final class WildFlyServer implements Component {
+
+  private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
+  private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
+
+  private final Layout layout;
+  private final Settings settings;
+  private final Role role;
+
+  WildFlyServer(Layout layout, Settings settings, Role role) {
+    this.layout = layout;
+    this.settings = settings;
+    this.role = role;
+  }
+
+  @Override
+  public String name() {
+    return role.id();
+  }
+
+  Role role() {
+    return role;
+  }
+
+  @Override
+  public List<Port> ports() {
+    return List.of(
+        new Port(role.httpPort(), role.id() + " HTTP"),
+        new Port(role.managementPort(), role.id() + " management"),
+        new Port(role.jgroupsPort(), role.id() + " cluster (JGroups)"));
+  }
+
+  @Override
+  public Path log() {
+    return layout.log(name());
+  }
+
+  @Override
+  public void start() throws IOException {
+    Path base = layout.baseDir(role);
+    prepareBaseDir(layout.server(), base);
+    Map<String, String> environment = new HashMap<>(settings.serverEnvironment());
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    ManagedProcess.start(
+        List.of(
+            layout.server().resolve("bin/standalone.sh").toString(),
+            "-c", "baton.xml",
+            "-Djboss.server.base.dir=" + base,
+            "--properties=" + layout.roleProperties(role)),
+        environment,
+        log(),
+        layout.pidFile(name()));
+  }
+
+  /**
+   * Gives a server a fresh base dir from the provisioned one: its configuration and deployed
+   * content, an empty deployments folder; logs of earlier runs are kept.
+   */
+  static void prepareBaseDir(Path server, Path base) throws IOException {
+    Path standalone = server.resolve("standalone");
+    for (String transientDir : List.of("configuration", "data", "tmp", "deployments")) {
+      PostgresBinaries.deleteTree(base.resolve(transientDir));
+    }
+    copyTree(standalone.resolve("configuration"), base.resolve("configuration"));
+    copyTree(standalone.resolve("data/content"), base.resolve("data/content"));
+    Files.createDirectories(base.resolve("deployments"));
+    Files.createDirectories(base.resolve("log"));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** The server's readiness probe. */
+  URI readiness() {
+    return URI.create("http://127.0.0.1:" + role.managementPort() + "/health/ready");
+  }
+
+  @Override
+  public Health health() {
+    if (pid() < 0) {
+      return Health.down("not running");
+    }
+    return Polling.get(readiness())
+        .map(answer -> judge(answer.statusCode(), answer.body()))
+        .orElse(Health.starting("not answering yet"));
+  }
+
+  private static Health judge(int status, String body) {
+    Matcher size = CLUSTER_SIZE.matcher(body);
+    String cluster = size.find() ? "cluster of " + size.group(1) : "cluster unknown";
+    if (status == 200 && CLUSTER_COMPLETE.matcher(body).find()) {
+      return Health.ready(cluster);
+    }
+    return Health.starting(status == 200 ? cluster + ", waiting for the others" : "HTTP " + status + ", " + cluster);
+  }
+
+  @Override
+  public long pid() {
+    return ManagedProcess.running(layout.pidFile(name())).map(ProcessHandle::pid).orElse(-1L);
+  }
+
+  @Override
+  public boolean stop() throws IOException {
+    return ManagedProcess.stop(layout.pidFile(name()), Duration.ofSeconds(30));
+  }
+}
