@@ -44,7 +44,8 @@ final class ManagedProcess {
       return Optional.empty();
     }
     try {
-      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      // the pid is the first line (PostgreSQL's postmaster.pid has more after it)
+      long pid = Long.parseLong(Files.readString(pidFile).strip().lines().findFirst().orElse(""));
       return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();

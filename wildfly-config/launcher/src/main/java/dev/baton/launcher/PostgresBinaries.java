@@ -13,7 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * Unpacks the PostgreSQL binaries that come from Maven Central (a jar holding one .txz archive)
@@ -50,7 +50,7 @@ final class PostgresBinaries {
 
   private static void untar(InputStream compressed, Path target) throws IOException {
     try (TarArchiveInputStream tar =
-        new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(compressed)))) {
+        new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(compressed)))) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
         Path path = target.resolve(entry.getName()).normalize();

@@ -83,6 +83,7 @@ public final class Topology {
     }
     checkPorts();
     Instant started = Instant.now();
+    boolean ready = false;
     try {
       for (Component component : components) {
         if (component instanceof PostgresServer database) {
@@ -98,13 +99,14 @@ public final class Topology {
         }
       }
       awaitReady(out, started);
-    } catch (IOException | TopologyException | RuntimeException e) {
-      out.println("  start failed; stopping what was started");
-      down(out);
-      if (e instanceof TopologyException topologyException) {
-        throw topologyException;
-      }
+      ready = true;
+    } catch (IOException | RuntimeException e) {
       throw new TopologyException(e.getMessage(), e);
+    } finally {
+      if (!ready) {
+        out.println("  start failed; stopping what was started");
+        down(out);
+      }
     }
   }
 

@@ -24,6 +24,7 @@ final class WildFlyServer implements Component {
   private final Layout layout;
   private final Settings settings;
   private final Role role;
+  private long logOffsetAtStart = -1;
 
   WildFlyServer(Layout layout, Settings settings, Role role) {
     this.layout = layout;
@@ -57,6 +58,7 @@ final class WildFlyServer implements Component {
   public void start() throws IOException {
     Path base = layout.baseDir(role);
     prepareBaseDir(layout.server(), base);
+    logOffsetAtStart = Files.exists(log()) ? Files.size(log()) : 0;
     Map<String, String> environment = new HashMap<>(settings.serverEnvironment());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     ManagedProcess.start(
@@ -108,10 +110,32 @@ final class WildFlyServer implements Component {
     if (pid() < 0) {
       return Health.down("not running");
     }
-    return Polling.get(readiness())
-        .map(answer -> judge(answer.statusCode(), answer.body()))
-        .orElse(Health.starting("not answering yet"));
+    Health health =
+        Polling.get(readiness())
+            .map(answer -> judge(answer.statusCode(), answer.body()))
+            .orElse(Health.starting("not answering yet"));
+    if (health.state() != Health.State.READY && bootedWithErrors()) {
+      return Health.down("started with errors (" + health.detail() + ")");
+    }
+    return health;
   }
+
+  /** True if the server this launcher started finished booting with failed services. */
+  private boolean bootedWithErrors() {
+    if (logOffsetAtStart < 0) {
+      return false;
+    }
+    try (var channel = java.nio.channels.FileChannel.open(log())) {
+      channel.position(logOffsetAtStart);
+      String since = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return since.contains("WFLYSRV0026");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final Pattern DOWN_CHECK =
+      Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"status\"\\s*:\\s*\"DOWN\"");
 
   private static Health judge(int status, String body) {
     Matcher size = CLUSTER_SIZE.matcher(body);
@@ -119,7 +143,11 @@ final class WildFlyServer implements Component {
     if (status == 200 && CLUSTER_COMPLETE.matcher(body).find()) {
       return Health.ready(cluster);
     }
-    return Health.starting(status == 200 ? cluster + ", waiting for the others" : "HTTP " + status + ", " + cluster);
+    if (status == 200) {
+      return Health.starting(cluster + ", waiting for the others");
+    }
+    List<String> down = DOWN_CHECK.matcher(body).results().map(m -> m.group(1)).toList();
+    return Health.starting(down.isEmpty() ? "HTTP " + status : "not ready: " + String.join(", ", down));
   }
 
   @Override
