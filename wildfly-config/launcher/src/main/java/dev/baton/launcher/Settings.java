@@ -21,6 +21,11 @@ public final class Settings {
     this.values = Map.copyOf(values);
   }
 
+  /** Exactly these settings, nothing from the demo defaults. */
+  public static Settings of(Map<String, String> values) {
+    return new Settings(values);
+  }
+
   /** Demo defaults from {@code file}, then {@code environment} on top. */
   public static Settings load(Path file, Map<String, String> environment) throws IOException {
     Properties defaults = new Properties();

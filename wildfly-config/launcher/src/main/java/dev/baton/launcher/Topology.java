@@ -83,13 +83,15 @@ public final class Topology {
     }
     checkPorts();
     Instant started = Instant.now();
+    List<String> reported = new ArrayList<>();
     boolean ready = false;
     try {
       for (Component component : components) {
         if (component instanceof PostgresServer database) {
           out.println("  starting postgres");
           database.start();
-          out.printf("  postgres   ready (%.1f s)%n", seconds(started));
+          out.printf("  %-10s ready (%.1f s)%n", database.name(), seconds(started));
+          reported.add(database.name());
         }
       }
       for (Component component : components) {
@@ -98,7 +100,7 @@ public final class Topology {
           component.start();
         }
       }
-      awaitReady(out, started);
+      awaitReady(out, started, reported);
       ready = true;
     } catch (IOException | RuntimeException e) {
       throw new TopologyException(e.getMessage(), e);
@@ -121,10 +123,9 @@ public final class Topology {
     }
   }
 
-  private void awaitReady(PrintStream out, Instant started) throws TopologyException {
+  private void awaitReady(PrintStream out, Instant started, List<String> reported) throws TopologyException {
     Instant deadline = started.plus(START_TIMEOUT);
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
-    List<String> reported = new ArrayList<>();
     while (true) {
       List<Component> waiting = new ArrayList<>();
       for (Component component : components) {

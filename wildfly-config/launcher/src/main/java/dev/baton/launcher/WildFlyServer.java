@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * One Baton server in one role: the provisioned server started with the role's properties file
  * and a base dir of its own under the work folder.
  */
-final class WildFlyServer implements Component {
+public final class WildFlyServer implements Component {
 
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
   private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
@@ -76,7 +76,7 @@ final class WildFlyServer implements Component {
    * Gives a server a fresh base dir from the provisioned one: its configuration and deployed
    * content, an empty deployments folder; logs of earlier runs are kept.
    */
-  static void prepareBaseDir(Path server, Path base) throws IOException {
+  public static void prepareBaseDir(Path server, Path base) throws IOException {
     Path standalone = server.resolve("standalone");
     for (String transientDir : List.of("configuration", "data", "tmp", "deployments")) {
       PostgresBinaries.deleteTree(base.resolve(transientDir));

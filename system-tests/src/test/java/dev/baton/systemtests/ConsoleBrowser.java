@@ -1,0 +1,69 @@
+package dev.baton.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium, driven by Debian's chromedriver, with a fresh profile each time. */
+final class ConsoleBrowser implements AutoCloseable {
+
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final WebDriver driver;
+  private final Path profile;
+
+  ConsoleBrowser() throws IOException {
+    profile = Files.createTempDirectory("baton-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Fills Keycloak's login form and submits it. */
+  void logIn(String user, String password) {
+    until(d -> !d.findElements(By.id("username")).isEmpty());
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  void until(java.util.function.Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(driver, PATIENCE).until(condition::apply);
+  }
+
+  @Override
+  public void close() throws IOException {
+    driver.quit();
+    try (var paths = Files.walk(profile)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.baton.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.launcher.Layout;
+import dev.baton.launcher.Topology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Starts the whole topology the way {@code ./baton up} does (PostgreSQL, Keycloak, edge, node A,
+ * node B, demo settings), checks it from outside as a person or a script would, and tears it
+ * down, asserting nothing is left running.
+ */
+class TopologyIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final int[] MANAGEMENT_PORTS = {9990, 10090, 10190};
+
+  private static Topology topology;
+  private static Path home;
+
+  @BeforeAll
+  static void startTheTopologyAsBatonUpDoes() throws Exception {
+    home = Path.of(System.getProperty("baton.home")).toAbsolutePath().normalize();
+    Layout layout = new Layout(home, home.resolve("system-tests/target/topology"));
+    topology = Topology.of(layout, Map.of());
+    topology.up(System.out);
+  }
+
+  @AfterAll
+  static void tearingDownLeavesNoProcessBehind() throws Exception {
+    List<Long> pids = topology.livePids();
+    assertEquals(topology.componentNames().size(), pids.size(), "every process was running before teardown");
+    topology.down(System.out);
+    for (long pid : pids) {
+      assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE, "process " + pid + " ended");
+    }
+    assertTrue(topology.livePids().isEmpty(), "no pid of the topology is alive");
+    for (int port : topology.ports()) {
+      assertTrue(portFree(port), "port " + port + " is free again");
+    }
+  }
+
+  @Test
+  void allThreeServersAreReady() {
+    for (int port : MANAGEMENT_PORTS) {
+      HttpResponse<String> health = get("http://127.0.0.1:" + port + "/health/ready").orElseThrow();
+      assertEquals(200, health.statusCode(), health.body());
+      assertTrue(health.body().startsWith("{\"status\":\"UP\""), health.body());
+    }
+  }
+
+  @Test
+  void everyServerSeesAClusterOfThree() {
+    for (int port : MANAGEMENT_PORTS) {
+      String body = get("http://127.0.0.1:" + port + "/health/ready").orElseThrow().body();
+      Matcher size = CLUSTER_SIZE.matcher(body);
+      assertTrue(size.find(), "health reports the cluster size: " + body);
+      assertEquals(3, Integer.parseInt(size.group(1)), body);
+    }
+  }
+
+  @Test
+  void routePutInTheCacheOnTheEdgeIsReadOnNodeB() throws Exception {
+    deployRouteProbe("edge");
+    deployRouteProbe("node-b");
+    String bank = "PROBE" + System.nanoTime();
+    awaitTrue("the route probe answers on the edge and on node B", () ->
+        get("http://127.0.0.1:8080/route-probe/routes/none").map(r -> r.statusCode() == 404).orElse(false)
+            && get("http://127.0.0.1:9280/route-probe/routes/none").map(r -> r.statusCode() == 404).orElse(false));
+
+    HttpResponse<String> put =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/route-probe/routes/" + bank))
+                .PUT(HttpRequest.BodyPublishers.ofString("B"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, put.statusCode(), put.body());
+
+    HttpResponse<String> read = get("http://127.0.0.1:9280/route-probe/routes/" + bank).orElseThrow();
+    assertEquals(200, read.statusCode(), read.body());
+    assertEquals("B", read.body());
+  }
+
+  @Test
+  void consoleRedirectsToKeycloakAndTheViewerLandsBackOnIt() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser()) {
+      browser.open("http://localhost:8080/console/");
+      browser.until(d -> d.getCurrentUrl().startsWith("http://localhost:8180/realms/baton/"));
+      browser.logIn("viewer", "viewer");
+      browser.until(d -> d.getCurrentUrl().startsWith("http://localhost:8080/console/"));
+      browser.until(d -> d.getPageSource().contains("Signed in as viewer."));
+      assertTrue(browser.driver().findElement(By.tagName("body")).getText().contains("(viewer)"));
+    }
+  }
+
+  @Test
+  void wrongPasswordIsRefusedByKeycloak() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser()) {
+      browser.open("http://localhost:8080/console/");
+      browser.logIn("viewer", "not-the-password");
+      browser.until(d -> d.getPageSource().contains("Invalid username or password."));
+      assertTrue(browser.driver().getCurrentUrl().startsWith("http://localhost:8180/realms/baton/"));
+      browser.open("http://localhost:8080/console/");
+      browser.until(d -> d.getCurrentUrl().startsWith("http://localhost:8180/realms/baton/"));
+    }
+  }
+
+  private static void deployRouteProbe(String role) throws IOException {
+    WebArchive probe =
+        ShrinkWrap.create(WebArchive.class, "route-probe.war")
+            .addClass(RouteProbeServlet.class)
+            .addAsManifestResource(
+                new org.jboss.shrinkwrap.api.asset.StringAsset("Dependencies: org.infinispan, org.infinispan.commons\n"),
+                "MANIFEST.MF");
+    Path deployments = topology.layout().work().resolve(role).resolve("deployments");
+    Path partial = deployments.resolve("route-probe.war.partial");
+    probe.as(ZipExporter.class).exportTo(partial.toFile(), true);
+    Files.move(partial, deployments.resolve("route-probe.war"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Optional<HttpResponse<String>> get(String url) {
+    try {
+      return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static void awaitTrue(String what, Supplier<Boolean> condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(PATIENCE);
+    while (!condition.get()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+      socket.bind(new java.net.InetSocketAddress(port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
