@@ -26,12 +26,16 @@ public class RouteProbeServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setContentType("text/plain");
+    if (request.getPathInfo() == null || request.getPathInfo().equals("/")) {
+      response.getWriter().write("route probe"); // deployed and answering
+      return;
+    }
     String node = routes.get(bank(request));
     if (node == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND, "no route for " + bank(request));
       return;
     }
-    response.setContentType("text/plain");
     response.getWriter().write(node);
   }
 

@@ -43,10 +43,13 @@ final class Polling {
     }
   }
 
-  /** True if nothing listens on {@code port} on any local address. */
+  /**
+   * True if nothing listens on {@code port} on any local address. Connections of a stopped
+   * server that linger in TIME_WAIT do not count: the servers bind with SO_REUSEADDR too.
+   */
   static boolean portFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(port));
       return true;
     } catch (IOException e) {
