@@ -18,7 +18,8 @@ baton_find_jdk() {
       return 0
     fi
   fi
-  for candidate in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+  # BATON_JDK_DIRS replaces the folders searched (for the launcher's own tests)
+  for candidate in ${BATON_JDK_DIRS:-/usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*}; do
     [ -d "$candidate" ] || continue
     major=$(baton_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge 25 ]; then
@@ -27,7 +28,7 @@ baton_find_jdk() {
       return 0
     fi
   done
-  echo "Baton needs a JDK 25 or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm searched): install one, for example Temurin 25, and set JAVA_HOME to it." >&2
+  echo "Baton needs a JDK 25 or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}; searched ${BATON_JDK_DIRS:-/usr/lib/jvm, /opt/java, ~/.sdkman, ~/.jdks}): install one, for example Temurin 25, and set JAVA_HOME to it." >&2
   exit 1
 }
 

@@ -48,6 +48,12 @@ final class PostgresServer implements Component {
   @Override
   public void start() throws IOException {
     PostgresBinaries.ensureUnpacked(layout.postgresBinariesJar(), layout.postgresHome());
+    if (runningAsRoot()) {
+      run(
+          "PostgreSQL refuses to run as root, so Baton runs it as '" + UNPRIVILEGED + "', who cannot reach "
+              + layout.postgresHome() + ": run Baton from a folder every user may traverse, or give an existing database with BATON_DB_URL",
+          "test", "-x", pg("postgres"));
+    }
     Files.createDirectories(layout.logs());
     if (!Files.exists(log())) {
       Files.createFile(log());
