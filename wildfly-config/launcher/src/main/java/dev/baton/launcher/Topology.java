@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class Topology {
 
   /** How long a first start may take: Keycloak builds itself on its first run. */
-  public static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  public static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
   private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
