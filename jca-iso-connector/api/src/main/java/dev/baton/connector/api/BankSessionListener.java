@@ -2,7 +2,11 @@ package dev.baton.connector.api;
 
 /**
  * Implemented by the message-driven beans that receive what banks send. The adapter calls it
- * for each bank session it owns, in the order the session's frames arrived.
+ * for each bank session it owns, in the order the session's frames arrived: a session's messages
+ * and state changes are delivered one at a time, never two of one session at once.
+ *
+ * <p>Network management the adapter answers itself (sign-on, sign-off, echo) never arrives here;
+ * its effect arrives as {@link #onSessionState}.
  */
 public interface BankSessionListener {
 
@@ -14,4 +18,14 @@ public interface BankSessionListener {
    * @param state the new state
    */
   void onSessionState(String bankId, String sessionId, SessionState state);
+
+  /**
+   * A bank sent an application message (a request, an advice, or an answer to something sent
+   * through a {@link BankConnection}). A request must be answered before {@link
+   * BankMessage#deadline()}; after it the adapter may already have declined it. Answer through a
+   * {@link BankConnection} on {@link BankMessage#sessionId()}.
+   *
+   * @param message the message, unpacked by the session's packager
+   */
+  void onMessage(BankMessage message);
 }

@@ -1,24 +1,29 @@
 package dev.baton.connector.adapter;
 
 import dev.baton.connector.api.BankSessionListener;
+import dev.baton.connector.inbound.DeliveryRules;
+import dev.baton.connector.inbound.EndpointActivations;
+import dev.baton.connector.inbound.InboundDispatcher;
+import dev.baton.connector.registry.BankGateway;
+import dev.baton.connector.registry.BankSessionRegistry;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import javax.transaction.xa.XAResource;
 
 /**
  * The ISO 8583 resource adapter. It is deployed on its own, beside the EAR, so that the bank
- * sessions it owns outlive a redeploy of the application.
+ * sessions it owns outlive a redeploy of the application: while the application's endpoints are
+ * away, inbound messages wait in a bounded buffer per session.
  */
 @Connector(
     displayName = "Baton ISO 8583 connector",
@@ -30,20 +35,51 @@ public class IsoResourceAdapter implements ResourceAdapter {
 
   private static final Logger LOG = System.getLogger(IsoResourceAdapter.class.getName());
 
-  private final Map<MessageEndpointFactory, BankSessionActivationSpec> activations =
-      new ConcurrentHashMap<>();
-  private volatile WorkManager workManager;
+  @ConfigProperty(
+      description = "Messages one bank session holds while no endpoint is active",
+      defaultValue = "1000")
+  private Integer bufferCapacity = 1000;
+
+  @ConfigProperty(
+      description = "Milliseconds after arrival within which a message must reach an endpoint; "
+          + "a request still waiting then is declined with RC 91",
+      defaultValue = "5000")
+  private Long deliveryDeadlineMillis = 5000L;
+
+  private final EndpointActivations activations = new EndpointActivations();
+  private volatile Running running;
+
+  /** What exists only between start and stop. */
+  private record Running(InboundDispatcher dispatcher, BankSessionRegistry registry,
+      BankGateway gateway) {}
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-    workManager = context.getWorkManager();
-    LOG.log(Level.INFO, "ISO 8583 connector started");
+    DeliveryRules rules;
+    try {
+      rules = new DeliveryRules(bufferCapacity, Duration.ofMillis(deliveryDeadlineMillis));
+    } catch (IllegalArgumentException e) {
+      throw new ResourceAdapterInternalException("invalid configuration: " + e.getMessage(), e);
+    }
+    InboundDispatcher dispatcher =
+        new InboundDispatcher(rules, activations, context.getWorkManager());
+    // Virtual threads: one reader per connection blocks on its socket most of the time.
+    BankSessionRegistry registry = new BankSessionRegistry(
+        dispatcher, Thread.ofVirtual().name("baton-iso-session-", 0).factory());
+    running = new Running(dispatcher, registry, new BankGateway(registry, dispatcher));
+    LOG.log(Level.INFO, "ISO 8583 connector started: buffer {0} per session, deadline {1} ms",
+        bufferCapacity, deliveryDeadlineMillis);
   }
 
   @Override
   public void stop() {
+    Running stopping = running;
+    running = null;
+    if (stopping != null) {
+      stopping.registry().close();
+      stopping.dispatcher().close();
+    }
     activations.clear();
-    workManager = null;
     LOG.log(Level.INFO, "ISO 8583 connector stopped");
   }
 
@@ -54,14 +90,15 @@ public class IsoResourceAdapter implements ResourceAdapter {
       throw new ResourceException("not an activation of " + BankSessionListener.class.getName());
     }
     bankSpec.validate();
-    activations.put(factory, bankSpec);
+    // Activating resumes delivery of whatever the sessions buffered meanwhile.
+    activations.activate(factory, bankSpec.getBanks());
     LOG.log(Level.INFO, "endpoint activated for banks {0}", bankSpec.getBanks());
   }
 
   @Override
   public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-    activations.remove(factory);
-    LOG.log(Level.INFO, "endpoint deactivated");
+    activations.deactivate(factory);
+    LOG.log(Level.INFO, "endpoint deactivated; inbound messages are buffered until the next");
   }
 
   /** How many message-driven endpoints listen right now. */
@@ -69,8 +106,33 @@ public class IsoResourceAdapter implements ResourceAdapter {
     return activations.size();
   }
 
-  WorkManager workManager() {
-    return workManager;
+  /**
+   * What the outbound connections use.
+   *
+   * @throws ResourceException when the adapter is not started
+   */
+  public BankGateway gateway() throws ResourceException {
+    Running now = running;
+    if (now == null) {
+      throw new ResourceException("the ISO 8583 connector is not started");
+    }
+    return now.gateway();
+  }
+
+  public Integer getBufferCapacity() {
+    return bufferCapacity;
+  }
+
+  public void setBufferCapacity(Integer bufferCapacity) {
+    this.bufferCapacity = bufferCapacity;
+  }
+
+  public Long getDeliveryDeadlineMillis() {
+    return deliveryDeadlineMillis;
+  }
+
+  public void setDeliveryDeadlineMillis(Long deliveryDeadlineMillis) {
+    this.deliveryDeadlineMillis = deliveryDeadlineMillis;
   }
 
   @Override

@@ -1,0 +1,56 @@
+package dev.baton.connector.api;
+
+import java.util.List;
+
+/**
+ * An application's handle on the adapter's bank sessions: send to a bank, see its sessions, and
+ * tell the adapter which sessions to run. Not for sharing between threads; get one per use from
+ * the {@link BankConnectionFactory} and close it.
+ */
+public interface BankConnection extends AutoCloseable {
+
+  /**
+   * Packs a message with the session's packager and writes it on the session's connection, framed
+   * as the session says.
+   *
+   * @param bankId the bank
+   * @param sessionId the session to write on, or null for any signed-on session of the bank
+   * @param message the message; binary fields as hex
+   * @return the id of the session it was written on
+   * @throws BankConnectorException when the bank has no such session, the session is not signed
+   *     on (network management MTIs 08xx need only a connection), the message does not pack, or
+   *     the write fails
+   */
+  String send(String bankId, String sessionId, IsoMessage message) throws BankConnectorException;
+
+  /**
+   * The bank's configured sessions as they are now, connected or not.
+   *
+   * @param bankId the bank
+   * @return one entry per configured session, empty when the bank has none
+   */
+  List<SessionInfo> sessionsOf(String bankId) throws BankConnectorException;
+
+  /**
+   * Adds a session, or replaces the session with the same id when its settings changed: the old
+   * connection is closed and the new endpoint opened (on the new port). Settings equal to the
+   * running ones change nothing, so an application may pass all its sessions again when it
+   * starts without breaking a connection.
+   *
+   * @throws BankConnectorException when the settings are invalid or the endpoint does not open
+   *     (e.g. the port is taken); the previous session, if any, is gone by then
+   */
+  void configure(BankSessionSettings settings) throws BankConnectorException;
+
+  /**
+   * Stops a session and closes its connection. Unknown ids are ignored.
+   *
+   * @param sessionId the session
+   * @return whether there was such a session
+   */
+  boolean remove(String sessionId) throws BankConnectorException;
+
+  /** Gives the handle back; the bank sessions stay up. */
+  @Override
+  void close();
+}

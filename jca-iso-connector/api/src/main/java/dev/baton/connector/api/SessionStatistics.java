@@ -1,0 +1,41 @@
+package dev.baton.connector.api;
+
+import java.time.Instant;
+
+/**
+ * A session's counters at one moment, over all its connections since the adapter started it.
+ *
+ * @param framesIn frames read, good and bad
+ * @param framesOut frames written
+ * @param badFrames frames that did not unpack or had an unusable MTI
+ * @param formatErrorsAnswered bad frames answered with RC 30
+ * @param droppedFrames bad frames that could not be answered
+ * @param oversizedFrames length prefixes over the maximum frame size
+ * @param readTimeouts partial frames that did not complete in time
+ * @param refusedConnections connections from addresses not allowed
+ * @param connections connections that became sessions
+ * @param lastMessageAt when the last frame arrived, or null
+ * @param delivered messages handed to a message-driven endpoint
+ * @param buffered messages waiting for an endpoint right now
+ * @param declinedUndelivered requests the adapter declined with RC 91 because no endpoint took
+ *     them before their deadline or the buffer was full
+ * @param lostUndelivered other messages (answers, advices that could not be declined) dropped
+ *     because they expired or the buffer was full; each one is logged
+ * @param deliveryFailures deliveries in which the endpoint threw
+ */
+public record SessionStatistics(
+    long framesIn,
+    long framesOut,
+    long badFrames,
+    long formatErrorsAnswered,
+    long droppedFrames,
+    long oversizedFrames,
+    long readTimeouts,
+    long refusedConnections,
+    long connections,
+    Instant lastMessageAt,
+    long delivered,
+    long buffered,
+    long declinedUndelivered,
+    long lostUndelivered,
+    long deliveryFailures) {}

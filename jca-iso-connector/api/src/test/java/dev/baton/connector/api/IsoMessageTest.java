@@ -1,0 +1,68 @@
+package dev.baton.connector.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IsoMessageTest {
+
+  @Test
+  void tellsRequestsFromAnswersAndNamesTheAnswersMti() {
+    for (String request : List.of("0100", "0200", "0220", "0400", "0800", "1100")) {
+      assertTrue(IsoMessage.of(request).isRequest(), request);
+    }
+    assertEquals("0110", IsoMessage.of("0100").responseMti());
+    assertEquals("0430", IsoMessage.of("0420").responseMti());
+    assertFalse(IsoMessage.of("0110").isRequest());
+    assertThrows(IllegalStateException.class, () -> IsoMessage.of("0210").responseMti());
+  }
+
+  @Test
+  void keepsItsFieldsWhateverTheCallerDoesToItsMap() {
+    Map<Integer, String> fields = new HashMap<>(Map.of(11, "000001"));
+    IsoMessage message = new IsoMessage("0100", fields);
+    fields.put(41, "TERM0001");
+
+    assertEquals(Map.of(11, "000001"), message.fields());
+    assertThrows(UnsupportedOperationException.class, () -> message.fields().put(2, "x"));
+    assertEquals("TERM0001", message.with(41, "TERM0001").field(41));
+    assertEquals(null, message.with(41, "T").without(41).field(41));
+  }
+
+  @Test
+  void refusesAnMtiThatIsNotFourDigitsAndFieldsOutsideTheBitmap() {
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.of("100"));
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.of("01A0"));
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.of("0100").with(1, "x"));
+  }
+
+  @Test
+  void keepsCardDataOutOfItsText() {
+    IsoMessage message = IsoMessage.of("0100").with(2, "4111111111111111");
+    BankMessage delivered = new BankMessage("ACQ1", "ACQ1-1", message, new byte[] {1, 2},
+        Instant.EPOCH, Instant.EPOCH.plusSeconds(5));
+
+    assertFalse(message.toString().contains("4111"));
+    assertFalse(delivered.toString().contains("4111"));
+    assertTrue(delivered.toString().contains("ACQ1-1"));
+  }
+
+  @Test
+  void copiesTheFrameInAndOut() {
+    byte[] frame = {1, 2, 3};
+    BankMessage delivered = new BankMessage("ACQ1", "ACQ1-1", IsoMessage.of("0100"), frame,
+        Instant.EPOCH, Instant.EPOCH);
+    frame[0] = 9;
+    delivered.frame()[1] = 9;
+
+    assertEquals(1, delivered.frame()[0]);
+    assertEquals(2, delivered.frame()[1]);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.baton.connector.framing;
+
+import java.io.IOException;
+import java.net.Socket;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+import org.jpos.iso.channel.ASCIIChannel;
+
+/**
+ * jPOS's {@code ASCIIChannel} (4 ASCII digits of length, optional TPDU) with the adapter's guards.
+ * ASCIIChannel writes a message's header as it is; the TPDU's source and destination are swapped
+ * here, as NACChannel does, so that both framings answer a request the same way.
+ */
+final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
+
+  private final FrameGuard guard;
+
+  AsciiLengthChannel(ISOPackager packager, byte[] tpdu, FrameRules rules) {
+    super();
+    setPackager(packager);
+    setLengthDigits(4);
+    this.header = tpdu;
+    setMaxPacketLength(rules.maxFrameBytes());
+    this.guard = new FrameGuard(rules);
+  }
+
+  @Override
+  public void attach(Socket socket) throws IOException {
+    connect(socket);
+  }
+
+  @Override
+  protected int getMessageLength() throws IOException, ISOException {
+    guard.awaitFrameStart(getSocket(), serverIn);
+    int declared;
+    try {
+      declared = super.getMessageLength();
+    } catch (ISOException notANumber) {
+      throw FrameGuard.unreadable(notANumber);
+    }
+    return guard.check(declared, getHeaderLength(), serverIn);
+  }
+
+  @Override
+  protected void sendMessageHeader(ISOMsg message, int len) throws IOException {
+    byte[] own = message.getHeader();
+    if (own != null && own.length == 5) {
+      serverOut.write(new byte[] {own[0], own[3], own[4], own[1], own[2]});
+    } else if (own != null) {
+      serverOut.write(own);
+    } else if (header != null) {
+      serverOut.write(header);
+    }
+  }
+
+  @Override
+  protected void unpack(ISOMsg message, byte[] image) throws ISOException {
+    guard.unpack(message, image);
+  }
+
+  @Override
+  public byte[] lastImage() {
+    return guard.lastImage();
+  }
+
+  @Override
+  public void close() {
+    try {
+      disconnect();
+    } catch (IOException | RuntimeException e) {
+      // Closing a socket the peer already dropped can fail; it is closed either way.
+    }
+  }
+}

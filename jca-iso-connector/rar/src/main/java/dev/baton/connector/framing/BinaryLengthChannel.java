@@ -1,0 +1,57 @@
+package dev.baton.connector.framing;
+
+import java.io.IOException;
+import java.net.Socket;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+import org.jpos.iso.channel.NACChannel;
+
+/**
+ * jPOS's {@code NACChannel} (2-byte binary length, optional TPDU) with the adapter's guards.
+ * NACChannel swaps the TPDU's source and destination when a message carries its own header, so
+ * a response built from a request goes back to where the request came from.
+ */
+final class BinaryLengthChannel extends NACChannel implements FramedChannel {
+
+  private final FrameGuard guard;
+
+  BinaryLengthChannel(ISOPackager packager, byte[] tpdu, FrameRules rules) {
+    super();
+    setPackager(packager);
+    this.header = tpdu;
+    // jPOS checks the length itself too, but only after our own check has run.
+    setMaxPacketLength(rules.maxFrameBytes());
+    this.guard = new FrameGuard(rules);
+  }
+
+  @Override
+  public void attach(Socket socket) throws IOException {
+    connect(socket);
+  }
+
+  @Override
+  protected int getMessageLength() throws IOException, ISOException {
+    guard.awaitFrameStart(getSocket(), serverIn);
+    return guard.check(super.getMessageLength(), getHeaderLength(), serverIn);
+  }
+
+  @Override
+  protected void unpack(ISOMsg message, byte[] image) throws ISOException {
+    guard.unpack(message, image);
+  }
+
+  @Override
+  public byte[] lastImage() {
+    return guard.lastImage();
+  }
+
+  @Override
+  public void close() {
+    try {
+      disconnect();
+    } catch (IOException | RuntimeException e) {
+      // Closing a socket the peer already dropped can fail; it is closed either way.
+    }
+  }
+}

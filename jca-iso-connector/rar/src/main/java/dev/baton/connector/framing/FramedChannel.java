@@ -1,0 +1,43 @@
+package dev.baton.connector.framing;
+
+import java.io.IOException;
+import java.net.Socket;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+/**
+ * One TCP connection to a bank, framed and packed by jPOS. Receiving is for one thread at a time;
+ * sending may come from several (jPOS serialises writes).
+ */
+public interface FramedChannel {
+
+  /** Takes over a connected socket (accepted or dialled). */
+  void attach(Socket socket) throws IOException;
+
+  /**
+   * Waits for the next frame and unpacks it.
+   *
+   * @throws FrameLengthException the length prefix was refused; see {@link
+   *     FrameLengthException#inStep()} for whether the connection can go on
+   * @throws UnreadableFrameException the frame was read whole but does not unpack
+   * @throws java.net.SocketTimeoutException a partial frame stalled, or the connection stayed idle
+   *     too long; the socket is closed
+   * @throws IOException the connection ended; the socket is closed
+   */
+  ISOMsg receive() throws IOException, ISOException;
+
+  /**
+   * The bytes of the last frame {@link #receive()} returned, after the length prefix and the
+   * header; for handing the frame up as it came. Call it from the receiving thread.
+   */
+  byte[] lastImage();
+
+  /** Packs and writes one message. */
+  void send(ISOMsg message) throws IOException, ISOException;
+
+  /** Closes the connection; harmless when already closed. */
+  void close();
+
+  /** Whether the connection is still open. */
+  boolean isConnected();
+}

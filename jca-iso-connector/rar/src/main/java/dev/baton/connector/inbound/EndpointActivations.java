@@ -1,0 +1,87 @@
+package dev.baton.connector.inbound;
+
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The message-driven endpoints active right now, one activation per endpoint factory, each with
+ * the banks it listens to. Changes come from the server's threads, reads from delivery threads.
+ */
+public final class EndpointActivations {
+
+  private final Map<MessageEndpointFactory, Predicate<String>> active = new ConcurrentHashMap<>();
+  private final AtomicInteger turn = new AtomicInteger();
+  private volatile Runnable onActivation = () -> {};
+
+  /**
+   * Adds an endpoint.
+   *
+   * @param banks {@code *} for every bank, or bank ids separated by commas
+   */
+  public void activate(MessageEndpointFactory factory, String banks) {
+    active.put(factory, filter(banks));
+    onActivation.run();
+  }
+
+  /** Removes an endpoint; what it has not taken waits for the next one. */
+  public void deactivate(MessageEndpointFactory factory) {
+    active.remove(factory);
+  }
+
+  public void clear() {
+    active.clear();
+  }
+
+  public int size() {
+    return active.size();
+  }
+
+  /** Called after each activation: the buffers resume delivering. */
+  void onActivation(Runnable action) {
+    onActivation = action;
+  }
+
+  boolean anyFor(String bankId) {
+    return active.values().stream().anyMatch(banks -> banks.test(bankId));
+  }
+
+  /** Every endpoint listening to the bank, for state changes. */
+  List<MessageEndpointFactory> allFor(String bankId) {
+    return active.entrySet().stream()
+        .filter(entry -> entry.getValue().test(bankId))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * One endpoint listening to the bank, taking turns when there are several (an application
+   * deployed twice during a rolling update), or null when there is none.
+   */
+  MessageEndpointFactory oneFor(String bankId) {
+    List<MessageEndpointFactory> candidates = allFor(bankId);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    return candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
+  }
+
+  static Predicate<String> filter(String banks) {
+    if (banks == null || banks.isBlank()) {
+      throw new IllegalArgumentException("banks must be '*' or a list of bank ids");
+    }
+    if (banks.trim().equals("*")) {
+      return bankId -> true;
+    }
+    Set<String> ids = java.util.Arrays.stream(banks.split(","))
+        .map(String::trim)
+        .filter(id -> !id.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    return ids::contains;
+  }
+}

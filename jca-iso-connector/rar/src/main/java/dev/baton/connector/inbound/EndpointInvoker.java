@@ -1,0 +1,87 @@
+package dev.baton.connector.inbound;
+
+import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankSessionListener;
+import dev.baton.connector.api.SessionState;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.reflect.Method;
+import java.util.function.Consumer;
+
+/**
+ * One call on a message-driven endpoint as the Connectors contract wants it: create the endpoint,
+ * {@code beforeDelivery}, invoke, {@code afterDelivery}, release; the last two in {@code finally}
+ * so that a throwing bean never keeps an endpoint (and the server's bean instance) checked out.
+ */
+final class EndpointInvoker {
+
+  /** How a delivery ended. */
+  enum Outcome {
+    /** The listener method ran and returned. */
+    DELIVERED,
+    /** No endpoint could be had, or it refused before the call: try again later. */
+    NOT_TAKEN
+  }
+
+  static final Method ON_MESSAGE = method("onMessage", BankMessage.class);
+  static final Method ON_SESSION_STATE =
+      method("onSessionState", String.class, String.class, SessionState.class);
+
+  private EndpointInvoker() {}
+
+  /** @throws DeliveryFailure when the listener method or {@code afterDelivery} threw */
+  static Outcome message(MessageEndpointFactory factory, BankMessage message) {
+    return invoke(factory, ON_MESSAGE, listener -> listener.onMessage(message));
+  }
+
+  static Outcome state(MessageEndpointFactory factory, Pending.StateChange change) {
+    return invoke(factory, ON_SESSION_STATE,
+        listener -> listener.onSessionState(change.bankId(), change.sessionId(), change.state()));
+  }
+
+  private static Outcome invoke(
+      MessageEndpointFactory factory, Method method, Consumer<BankSessionListener> call) {
+    MessageEndpoint endpoint;
+    try {
+      endpoint = factory.createEndpoint(null);
+    } catch (ResourceException | RuntimeException unavailable) {
+      // Typically UnavailableException: the application is being undeployed right now.
+      return Outcome.NOT_TAKEN;
+    }
+    try {
+      try {
+        endpoint.beforeDelivery(method);
+      } catch (ResourceException | NoSuchMethodException | RuntimeException refused) {
+        return Outcome.NOT_TAKEN;
+      }
+      try {
+        call.accept((BankSessionListener) endpoint);
+      } finally {
+        endpoint.afterDelivery();
+      }
+      return Outcome.DELIVERED;
+    } catch (ResourceException | RuntimeException failed) {
+      throw new DeliveryFailure(failed);
+    } finally {
+      endpoint.release();
+    }
+  }
+
+  private static Method method(String name, Class<?>... parameters) {
+    try {
+      return BankSessionListener.class.getMethod(name, parameters);
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The listener method or afterDelivery threw; the message counts as delivered and failed. */
+  static final class DeliveryFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeliveryFailure(Exception cause) {
+      super(cause.toString(), cause);
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package dev.baton.connector.session;
+
+import dev.baton.connector.api.SessionState;
+import dev.baton.connector.config.BankSessionConfig;
+import dev.baton.connector.framing.FrameLengthException;
+import dev.baton.connector.framing.FramedChannel;
+import dev.baton.connector.framing.IdleTimeoutException;
+import dev.baton.connector.framing.UnreadableFrameException;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+/**
+ * One TCP connection of a bank session, from accept (or dial) to close. A reader thread takes
+ * frames off the connection in order; network management is answered here, bad input is
+ * answered or dropped per the session's policy, and everything else goes to the inbound handler.
+ */
+public final class BankSession {
+
+  private static final Logger LOG = System.getLogger(BankSession.class.getName());
+
+  private final BankSessionConfig config;
+  private final FramedChannel channel;
+  private final String peer;
+  private final SessionCounters counters;
+  private final InboundHandler handler;
+  private final SessionStateMachine state = new SessionStateMachine();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private int consecutiveBadFrames;
+  private volatile Instant connectedAt;
+
+  /**
+   * @param config the session's configuration
+   * @param channel a new channel, framed and packed as the session says
+   * @param peer the peer's address, for logs
+   * @param counters the configured session's counters, shared by its connections
+   * @param handler where application messages go
+   */
+  public BankSession(BankSessionConfig config, FramedChannel channel, String peer,
+      SessionCounters counters, InboundHandler handler) {
+    this.config = config;
+    this.channel = channel;
+    this.peer = peer;
+    this.counters = counters;
+    this.handler = handler;
+  }
+
+  /** Takes over the connected socket and starts reading from it on a thread of the factory. */
+  public void start(Socket socket, ThreadFactory threads) throws IOException {
+    channel.attach(socket);
+    connectedAt = Instant.now();
+    state.fire(SessionEvent.CONNECT);
+    counters.connected();
+    LOG.log(Level.INFO, "bank {0} session {1}: connected, peer {2}", bankId(), sessionId(), peer);
+    handler.onStateChange(this, SessionState.CONNECTED);
+    threads.newThread(this::readFrames).start();
+  }
+
+  public String bankId() {
+    return config.bankId();
+  }
+
+  public String sessionId() {
+    return config.sessionId();
+  }
+
+  /** The peer's address and port. */
+  public String peer() {
+    return peer;
+  }
+
+  /** When the connection came up. */
+  public Instant connectedAt() {
+    return connectedAt;
+  }
+
+  public SessionState state() {
+    return state.state();
+  }
+
+  public SessionCounters counters() {
+    return counters;
+  }
+
+  /** Whether the connection has ended. */
+  public boolean isClosed() {
+    return closed.getCount() == 0;
+  }
+
+  /** Waits up to the given time for the connection to end; true if it has. */
+  public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+    return closed.await(timeout, unit);
+  }
+
+  /** Writes one message to the bank. Safe from any thread. */
+  public void send(ISOMsg message) throws IOException, ISOException {
+    channel.send(message);
+    counters.frameOut();
+  }
+
+  /** Closes the connection, once; later calls do nothing. */
+  public void close(String reason) {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    channel.close();
+    state.fireIfAllowed(SessionEvent.DISCONNECT);
+    LOG.log(Level.INFO, "bank {0} session {1}: disconnected, peer {2}: {3}",
+        bankId(), sessionId(), peer, reason);
+    try {
+      handler.onStateChange(this, SessionState.DISCONNECTED);
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private void readFrames() {
+    String reason = "connection ended";
+    try {
+      while (!closing.get()) {
+        Optional<String> stop = readOneFrame();
+        if (stop.isPresent()) {
+          reason = stop.get();
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      // Whatever a frame did, the adapter outlives it; only this connection ends.
+      LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": reader failed", e);
+      reason = "reader failed: " + e;
+    } finally {
+      close(reason);
+    }
+  }
+
+  /** Reads and handles one frame; says why the connection must end, if it must. */
+  private Optional<String> readOneFrame() {
+    ISOMsg message;
+    try {
+      message = channel.receive();
+    } catch (UnreadableFrameException bad) {
+      counters.frameIn();
+      return onBadFrame(bad.partial(), bad.getMessage());
+    } catch (FrameLengthException length) {
+      return onRefusedLength(length);
+    } catch (IdleTimeoutException idle) {
+      return Optional.of("idle: " + idle.getMessage());
+    } catch (SocketTimeoutException slow) {
+      counters.readTimeout();
+      LOG.log(Level.WARNING, "bank {0} session {1}: partial frame from {2} not completed within {3}",
+          bankId(), sessionId(), peer, config.frameRules().readTimeout());
+      return Optional.of("read timeout on a partial frame");
+    } catch (IOException ended) {
+      return Optional.of(closing.get() ? "closed" : "peer closed: " + ended.getMessage());
+    } catch (RuntimeException whileClosing) {
+      // jPOS 3.0.1 dereferences the socket it has just nulled when a close races a blocked read.
+      if (closing.get()) {
+        return Optional.of("closed");
+      }
+      throw whileClosing;
+    } catch (ISOException other) {
+      counters.frameIn();
+      return onBadFrame(new ISOMsg(), other.getMessage());
+    }
+    counters.frameIn();
+    if (!Answers.hasUsableMti(message)) {
+      return onBadFrame(message, "MTI is not four digits");
+    }
+    consecutiveBadFrames = 0;
+    onMessage(message);
+    return Optional.empty();
+  }
+
+  private void onMessage(ISOMsg message) {
+    Optional<NetworkManagement.Request> network = NetworkManagement.requestOf(message);
+    if (network.isPresent()) {
+      onNetworkManagement(message, network.get());
+    } else if (NetworkManagement.isEchoAnswer(message)) {
+      LOG.log(Level.DEBUG, "bank {0} session {1}: echo answered", bankId(), sessionId());
+    } else if (Answers.expectsAnswer(message) && state.state() != SessionState.SIGNED_ON) {
+      // A bank that has not signed on gets no service; it gets an answer all the same.
+      answer(message, Answers.ISSUER_UNAVAILABLE, "request before sign-on");
+    } else {
+      handler.onMessage(this, message, frameOf(message));
+    }
+  }
+
+  private byte[] frameOf(ISOMsg message) {
+    byte[] header = message.getHeader();
+    byte[] image = channel.lastImage();
+    if (header == null || header.length == 0) {
+      return image.clone();
+    }
+    byte[] frame = new byte[header.length + image.length];
+    System.arraycopy(header, 0, frame, 0, header.length);
+    System.arraycopy(image, 0, frame, header.length, image.length);
+    return frame;
+  }
+
+  private void onNetworkManagement(ISOMsg request, NetworkManagement.Request kind) {
+    SessionState before = kind.event().map(state::fireIfAllowed).orElse(null);
+    SessionState after = state.state();
+    if (before != null && before != after) {
+      LOG.log(Level.INFO, "bank {0} session {1}: {2}", bankId(), sessionId(), after);
+      handler.onStateChange(this, after);
+    }
+    answer(request, Answers.APPROVED, kind.name().toLowerCase());
+  }
+
+  private Optional<String> onBadFrame(ISOMsg partial, String why) {
+    counters.badFrame();
+    consecutiveBadFrames++;
+    Level level = consecutiveBadFrames == 1 ? Level.WARNING : Level.DEBUG;
+    Optional<ISOMsg> formatError = Answers.formatError(partial);
+    if (formatError.isPresent() && write(formatError.get())) {
+      counters.formatErrorAnswered();
+      LOG.log(level, "bank {0} session {1}: bad frame from {2} answered RC 30 ({3} in a row): {4}",
+          bankId(), sessionId(), peer, consecutiveBadFrames, why);
+    } else {
+      counters.dropped();
+      LOG.log(level, "bank {0} session {1}: bad frame from {2} dropped ({3} in a row): {4}",
+          bankId(), sessionId(), peer, consecutiveBadFrames, why);
+    }
+    int limit = config.errorPolicy().maxConsecutiveBadFrames();
+    if (consecutiveBadFrames >= limit) {
+      LOG.log(Level.WARNING, "bank {0} session {1}: closing, {2} bad frames in a row from {3}",
+          bankId(), sessionId(), limit, peer);
+      return Optional.of(limit + " bad frames in a row");
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> onRefusedLength(FrameLengthException refused) {
+    if (refused.isOversized()) {
+      counters.oversized();
+    } else {
+      counters.badFrame();
+    }
+    LOG.log(Level.WARNING, "bank {0} session {1}: {2} from {3}, {4}", bankId(), sessionId(),
+        refused.getMessage(), peer, refused.inStep() ? "skipped" : "closing");
+    return refused.inStep() ? Optional.empty() : Optional.of(refused.getMessage());
+  }
+
+  private void answer(ISOMsg request, String responseCode, String what) {
+    try {
+      write(Answers.respond(request, responseCode));
+    } catch (ISOException e) {
+      LOG.log(Level.WARNING, "bank {0} session {1}: cannot answer {2}: {3}",
+          bankId(), sessionId(), what, e.getMessage());
+    }
+  }
+
+  private boolean write(ISOMsg message) {
+    try {
+      send(message);
+      return true;
+    } catch (IOException | ISOException e) {
+      LOG.log(Level.WARNING, "bank {0} session {1}: write to {2} failed: {3}",
+          bankId(), sessionId(), peer, e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.baton.connector.session;
+
+import dev.baton.connector.api.IsoMessage;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+
+/**
+ * Between jPOS's {@code ISOMsg} and the API's {@code IsoMessage}, which the application sees
+ * instead so that the EAR needs no jPOS. Binary fields travel as hex both ways: jPOS renders them
+ * so, and turns hex back into bytes when the message has the packager before its fields are set.
+ */
+public final class IsoMessages {
+
+  private IsoMessages() {}
+
+  /**
+   * The MTI and the data elements of a message that unpacked. Composite fields (sub-fields of a
+   * GenericPackager) have no flat text and are left out; the frame still carries them.
+   *
+   * @throws ISOException when the message has no MTI
+   */
+  public static IsoMessage unpacked(ISOMsg message) throws ISOException {
+    Map<Integer, String> fields = new TreeMap<>();
+    for (int number = 2; number <= message.getMaxField(); number++) {
+      String value = message.hasField(number) ? message.getString(number) : null;
+      if (value != null) {
+        fields.put(number, value);
+      }
+    }
+    return new IsoMessage(message.getMTI(), fields);
+  }
+
+  /** A message ready for a session's channel, its fields typed by the session's packager. */
+  public static ISOMsg packable(IsoMessage message, ISOPackager packager) throws ISOException {
+    ISOMsg iso = new ISOMsg();
+    // The packager first: ISOMsg.set(int, String) only turns hex into bytes when it knows the field.
+    iso.setPackager(packager);
+    iso.setMTI(message.mti());
+    for (Map.Entry<Integer, String> field : message.fields().entrySet()) {
+      iso.set(field.getKey(), field.getValue());
+    }
+    return iso;
+  }
+}

@@ -1,0 +1,253 @@
+package dev.baton.connector.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankSessionListener;
+import dev.baton.connector.api.BankSessionSettings;
+import dev.baton.connector.api.SessionState;
+import dev.baton.connector.api.SessionStatistics;
+import dev.baton.connector.registry.BankGateway;
+import dev.baton.connector.testkit.BankPeer;
+import dev.baton.connector.testkit.ExecutorWorkManager;
+import dev.baton.connector.testkit.Poll;
+import dev.baton.connector.testkit.RecordingEndpointFactory;
+import dev.baton.connector.testkit.TestBootstrapContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jpos.iso.ISOMsg;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inbound Connectors contract, without a server: a started adapter, a WorkManager of four
+ * threads, endpoints as recording proxies, and banks on real loopback sockets.
+ */
+class InboundDeliveryTest {
+
+  private final ExecutorWorkManager workManager = new ExecutorWorkManager(4);
+  private final IsoResourceAdapter adapter = new IsoResourceAdapter();
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private BankGateway gateway;
+
+  @AfterEach
+  void stop() throws Exception {
+    for (AutoCloseable closeable : cleanup.reversed()) {
+      closeable.close();
+    }
+    adapter.stop();
+    workManager.close();
+  }
+
+  @Test
+  void deliversThroughCreateBeforeInvokeAfterReleaseEvenWhenTheBeanThrows() throws Exception {
+    start(1000, 5000);
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(new Bean() {
+      @Override
+      public void onMessage(BankMessage message) {
+        throw new IllegalStateException("the bean fails");
+      }
+    });
+    activate(endpoints, "ACQ1");
+    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+
+    bank.send(BankPeer.authorization(1));
+
+    Poll.until("delivery failure counted", () -> stats("ACQ1").deliveryFailures() == 1);
+    List<String> messageCalls = endpoints.calls.stream()
+        .filter(call -> call.startsWith(endpointOf(endpoints, "onMessage") + " ")).toList();
+    String n = endpointOf(endpoints, "onMessage");
+    assertEquals(List.of(n + " create", n + " before onMessage", n + " onMessage", n + " after",
+        n + " release"), messageCalls);
+    assertEquals(endpoints.calls.stream().filter(call -> call.endsWith("create")).count(),
+        endpoints.released.get(), "every endpoint created is released");
+    BankMessage delivered = endpoints.messages.getFirst();
+    assertEquals("0100", delivered.mti());
+    assertEquals("000001", delivered.field(11));
+    assertEquals("4111111111111111", delivered.field(2));
+    assertEquals("ACQ1-1", delivered.sessionId());
+    assertEquals(delivered.receivedAt().plusSeconds(5), delivered.deadline());
+    assertEquals("0100", hexMti(delivered.frame()));
+  }
+
+  @Test
+  void keepsEachSessionsOrderWhileSessionsRunInParallel() throws Exception {
+    start(1000, 10_000);
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(answering());
+    activate(endpoints, "*");
+    BankPeer first = signedOn("ACQ1", "ACQ1-1");
+    BankPeer second = signedOn("ACQ2", "ACQ2-1");
+    int count = 300;
+
+    for (int stan = 1; stan <= count; stan++) {
+      first.send(BankPeer.authorization(stan));
+      second.send(BankPeer.authorization(stan));
+    }
+
+    assertEquals(IntStream.rangeClosed(1, count).boxed().toList(), answeredStans(first, count));
+    assertEquals(IntStream.rangeClosed(1, count).boxed().toList(), answeredStans(second, count));
+    for (String session : List.of("ACQ1-1", "ACQ2-1")) {
+      List<Integer> order = endpoints.messages.stream()
+          .filter(message -> message.sessionId().equals(session))
+          .map(message -> Integer.parseInt(message.field(11))).toList();
+      assertEquals(IntStream.rangeClosed(1, count).boxed().toList(), order, session);
+    }
+  }
+
+  @Test
+  void buffersWhileNoEndpointIsActiveAndResumesInOrderWhenOneActivates() throws Exception {
+    start(1000, 10_000);
+    RecordingEndpointFactory before = new RecordingEndpointFactory(answering());
+    activate(before, "*");
+    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+    adapter.endpointDeactivation(before, null);
+
+    for (int stan = 1; stan <= 20; stan++) {
+      bank.send(BankPeer.authorization(stan));
+    }
+    Poll.until("20 buffered", () -> stats("ACQ1").buffered() == 20);
+
+    RecordingEndpointFactory after = new RecordingEndpointFactory(answering());
+    activate(after, "*");
+
+    assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), answeredStans(bank, 20));
+    assertEquals(0, before.messages.size());
+    // The bank may read the last answer before the endpoint has returned: poll the count.
+    Poll.until("20 delivered", () -> stats("ACQ1").delivered() == 20);
+    SessionStatistics stats = stats("ACQ1");
+    assertEquals(0, stats.buffered());
+    assertEquals(0, stats.declinedUndelivered() + stats.lostUndelivered());
+  }
+
+  @Test
+  void declinesARequestWithRc91WhenNoEndpointTakesItBeforeItsDeadline() throws Exception {
+    start(1000, 300);
+    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+
+    long sent = System.nanoTime();
+    bank.send(BankPeer.authorization(7));
+    ISOMsg declined = bank.receive();
+
+    long waitedMillis = (System.nanoTime() - sent) / 1_000_000;
+    assertEquals("0110", declined.getMTI());
+    assertEquals("91", declined.getString(39));
+    assertEquals("000007", declined.getString(11));
+    assertEquals("TERM0001", declined.getString(41));
+    assertTrue(waitedMillis >= 250, "declined at the deadline, not before: " + waitedMillis);
+    Poll.until("decline counted", () -> stats("ACQ1").declinedUndelivered() == 1);
+    assertEquals(0, stats("ACQ1").buffered());
+  }
+
+  @Test
+  void declinesARequestAndCountsAnAnswerThatFindTheBufferFull() throws Exception {
+    start(2, 60_000);
+    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+
+    bank.send(BankPeer.answer(1));
+    bank.send(BankPeer.answer(2));
+    bank.send(BankPeer.answer(3));
+    Poll.until("the third answer counted", () -> stats("ACQ1").lostUndelivered() == 1);
+    bank.send(BankPeer.authorization(4));
+
+    ISOMsg declined = bank.receive();
+    assertEquals("91", declined.getString(39));
+    assertEquals("000004", declined.getString(11));
+    // The decline is counted once written: the bank may read it first.
+    Poll.until("decline counted", () -> stats("ACQ1").declinedUndelivered() == 1);
+    assertEquals(2, stats("ACQ1").buffered());
+
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory();
+    activate(endpoints, "ACQ1");
+    Poll.until("buffered answers delivered", () -> endpoints.messages.size() == 2);
+    assertEquals(List.of("000001", "000002"),
+        endpoints.messages.stream().map(message -> message.field(11)).toList());
+  }
+
+  @Test
+  void deliversSessionStateChangesInOrderToTheBanksEndpoints() throws Exception {
+    start(1000, 5000);
+    RecordingEndpointFactory acq1 = new RecordingEndpointFactory();
+    RecordingEndpointFactory other = new RecordingEndpointFactory();
+    activate(acq1, "ACQ1");
+    activate(other, "ISS9");
+    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+
+    bank.close();
+
+    Poll.until("disconnect delivered", () -> acq1.states.size() == 3);
+    assertEquals(List.of("ACQ1-1 CONNECTED", "ACQ1-1 SIGNED_ON", "ACQ1-1 DISCONNECTED"),
+        acq1.states);
+    assertTrue(acq1.calls.contains("1 before onSessionState"));
+    assertEquals(List.of(), other.states, "an endpoint for other banks hears nothing");
+  }
+
+  private void start(int bufferCapacity, long deadlineMillis) throws Exception {
+    adapter.setBufferCapacity(bufferCapacity);
+    adapter.setDeliveryDeadlineMillis(deadlineMillis);
+    adapter.start(new TestBootstrapContext(workManager));
+    gateway = adapter.gateway();
+  }
+
+  private void activate(RecordingEndpointFactory endpoints, String banks) throws Exception {
+    BankSessionActivationSpec spec = new BankSessionActivationSpec();
+    spec.setBanks(banks);
+    adapter.endpointActivation(endpoints, spec);
+  }
+
+  private BankPeer signedOn(String bankId, String sessionId) throws Exception {
+    gateway.configure(BankSessionSettings.of(bankId, sessionId, "LISTEN", "127.0.0.1", 0));
+    BankPeer bank = new BankPeer(gateway.listeningPort(sessionId).orElseThrow());
+    cleanup.add(bank);
+    assertEquals("00", bank.signOn());
+    Poll.until(sessionId + " signed on",
+        () -> gateway.sessionsOf(bankId).getFirst().state() == SessionState.SIGNED_ON);
+    return bank;
+  }
+
+  private SessionStatistics stats(String bankId) {
+    return gateway.sessionsOf(bankId).getFirst().statistics();
+  }
+
+  /** A bean that approves every request through the adapter's gateway, as the edge MDB would. */
+  private Bean answering() {
+    return new Bean() {
+      @Override
+      public void onMessage(BankMessage message) {
+        try {
+          gateway.send(message.bankId(), message.sessionId(), message.message()
+              .without(2).with(39, "00").withMti(message.message().responseMti()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+  }
+
+  private static List<Integer> answeredStans(BankPeer bank, int count) throws Exception {
+    List<Integer> stans = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ISOMsg answer = bank.receive();
+      assertEquals("00", answer.getString(39));
+      stans.add(Integer.parseInt(answer.getString(11)));
+    }
+    return stans;
+  }
+
+  private static String endpointOf(RecordingEndpointFactory endpoints, String call) {
+    return endpoints.calls.stream().filter(c -> c.endsWith(" " + call)).findFirst().orElseThrow()
+        .split(" ")[0];
+  }
+
+  /** ISO87B packs the MTI as two BCD bytes at the start of the frame (no header here). */
+  private static String hexMti(byte[] frame) {
+    return String.format("%02X%02X", frame[0], frame[1]);
+  }
+
+  /** A bean that ignores state changes. */
+  private abstract static class Bean implements BankSessionListener {
+    @Override
+    public void onSessionState(String bankId, String sessionId, SessionState state) {}
+  }
+}

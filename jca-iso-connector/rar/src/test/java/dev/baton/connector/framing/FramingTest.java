@@ -1,0 +1,172 @@
+package dev.baton.connector.framing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every framing with every packager, against hex dumps worked out by hand from the packagers'
+ * field layouts: a 0800 sign-on with fields 7, 11, 37, 41 and 70 (so a secondary bitmap too).
+ */
+class FramingTest {
+
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+  // MTI 0800 | bitmap: 1 (secondary), 7, 11, 37, 41 | secondary: 70 | 7 BCD | 11 BCD | 37, 41 ASCII
+  // | 70 BCD: ISO87B left-pads the odd digit count, ISO93B right-pads it.
+  private static final String ISO87B_IMAGE =
+      "0800" + "8220000008800000" + "0400000000000000" + "1123142710" + "000001"
+          + "303030303030303030303031" + "5445524D30303031" + "0001";
+  private static final String ISO93B_IMAGE = ISO87B_IMAGE.substring(0, ISO87B_IMAGE.length() - 4) + "0010";
+  private static final String ISO87A_IMAGE =
+      ascii("0800" + "8220000008800000" + "0400000000000000" + "1123142710" + "000001"
+          + "000000000001" + "TERM0001" + "001");
+
+  private static final String TPDU = "6000010002";
+
+  static Stream<Arguments> frames() {
+    String[][] packagers = {
+      {"ISO87B", ISO87B_IMAGE},
+      {"ISO87A", ISO87A_IMAGE},
+      {"ISO93B", ISO93B_IMAGE},
+      {"generic:classpath:packager/iso87binary.xml", ISO87B_IMAGE},
+      {"generic:classpath:bank-iso87-ascii.xml", ISO87A_IMAGE},
+    };
+    Stream.Builder<Arguments> all = Stream.builder();
+    for (String[] packager : packagers) {
+      int length = packager[1].length() / 2;
+      String binary = String.format("%04X", length);
+      String binaryTpdu = String.format("%04X", length + 5);
+      all.add(Arguments.of(Framing.BINARY2, packager[0], binary + packager[1]));
+      all.add(Arguments.of(Framing.BINARY2_TPDU, packager[0], binaryTpdu + TPDU + packager[1]));
+      all.add(Arguments.of(Framing.ASCII4, packager[0], ascii(String.format("%04d", length)) + packager[1]));
+      all.add(Arguments.of(Framing.ASCII4_TPDU, packager[0],
+          ascii(String.format("%04d", length + 5)) + TPDU + packager[1]));
+    }
+    return all.build();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("frames")
+  void sendsTheKnownFrame(Framing framing, String packager, String frameHex) throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = framing.newChannel(Packagers.of(packager), rules());
+      channel.attach(pair.adapterSide);
+
+      channel.send(signOn(Packagers.of(packager)));
+
+      assertEquals(frameHex, HEX.formatHex(pair.peerReads(frameHex.length() / 2)));
+      channel.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("frames")
+  void receivesTheKnownFrame(Framing framing, String packager, String frameHex) throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = framing.newChannel(Packagers.of(packager), rules());
+      channel.attach(pair.adapterSide);
+
+      pair.peerWrites(HEX.parseHex(frameHex));
+      ISOMsg received = channel.receive();
+
+      assertEquals("0800", received.getMTI());
+      assertEquals("1123142710", received.getString(7));
+      assertEquals("000001", received.getString(11));
+      assertEquals("000000000001", received.getString(37));
+      assertEquals("TERM0001", received.getString(41));
+      assertEquals("001", received.getString(70));
+      if (framing.hasTpdu()) {
+        assertEquals(TPDU, HEX.formatHex(received.getHeader()));
+      }
+      channel.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tpduFramings")
+  void answersWithTheTpduAddressesSwapped(Framing framing) throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = framing.newChannel(Packagers.of("ISO87B"), rules());
+      channel.attach(pair.adapterSide);
+      String prefix = framing == Framing.BINARY2_TPDU ? "0035" : ascii("0053");
+      pair.peerWrites(HEX.parseHex(prefix + "6000020001" + ISO87B_IMAGE));
+      ISOMsg request = channel.receive();
+
+      ISOMsg response = (ISOMsg) request.clone();
+      response.setResponseMTI();
+      channel.send(response);
+
+      byte[] answer = pair.peerReads(prefix.length() / 2 + 5 + ISO87B_IMAGE.length() / 2);
+      assertEquals("6000010002", HEX.formatHex(answer, prefix.length() / 2, prefix.length() / 2 + 5));
+      channel.close();
+    }
+  }
+
+  static Stream<Framing> tpduFramings() {
+    return Stream.of(Framing.BINARY2_TPDU, Framing.ASCII4_TPDU);
+  }
+
+  @Test
+  void readsFramingNamesFromConfiguration() {
+    assertEquals(Framing.BINARY2, Framing.of("binary2"));
+    assertEquals(Framing.ASCII4_TPDU, Framing.of(" ASCII4-TPDU "));
+    assertThrows(IllegalArgumentException.class, () -> Framing.of("binary4"));
+  }
+
+  @Test
+  void refusesUnknownPackagers() {
+    assertThrows(IllegalArgumentException.class, () -> Packagers.of("ISO99X"));
+    assertThrows(IllegalArgumentException.class, () -> Packagers.of("generic:classpath:none.xml"));
+  }
+
+  @Test
+  void keepsTheFieldsReadBeforeAnUnpackFailure() throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = Framing.BINARY2.newChannel(Packagers.of("ISO87B"), rules());
+      channel.attach(pair.adapterSide);
+      // The 0800 above, cut inside field 70: the MTI and fields 7 to 41 are there.
+      String cut = ISO87B_IMAGE.substring(0, ISO87B_IMAGE.length() - 2);
+      pair.peerWrites(HEX.parseHex(String.format("%04X", cut.length() / 2) + cut));
+
+      UnreadableFrameException bad = assertThrows(UnreadableFrameException.class, channel::receive);
+
+      assertEquals("0800", bad.partial().getMTI());
+      assertEquals("000001", bad.partial().getString(11));
+      assertEquals("TERM0001", bad.partial().getString(41));
+      assertArrayEquals(HEX.parseHex(cut), bad.image());
+      channel.close();
+    }
+  }
+
+  static FrameRules rules() {
+    FrameRules defaults = FrameRules.defaults();
+    return new FrameRules(defaults.maxFrameBytes(), defaults.readTimeout(), defaults.idleTimeout(),
+        defaults.oversizedFrames(), TPDU);
+  }
+
+  static ISOMsg signOn(ISOPackager packager) throws Exception {
+    ISOMsg message = new ISOMsg("0800");
+    message.setPackager(packager);
+    message.set(7, "1123142710");
+    message.set(11, "000001");
+    message.set(37, "000000000001");
+    message.set(41, "TERM0001");
+    message.set(70, "001");
+    return message;
+  }
+
+  static String ascii(String text) {
+    return HEX.formatHex(text.getBytes(StandardCharsets.US_ASCII));
+  }
+}
