@@ -21,8 +21,9 @@ import java.util.Objects;
  *       idleTimeoutMillis} (0, none), {@code oversizedFrames} ({@code CLOSE} or {@code SKIP}),
  *       {@code tpduHex} ({@code 6000000000})
  *   <li>{@code maxConsecutiveBadFrames} (default 5)
- *   <li>{@code echoIntervalMillis} (0), {@code reconnectMinMillis} (1000), {@code
- *       reconnectMaxMillis} (30000)
+ *   <li>{@code echoIntervalMillis} (0, none), {@code echoMissLimit} (3: echo tests in a row
+ *       left unanswered before the session is marked overdue)
+ *   <li>{@code reconnectMinMillis} (1000), {@code reconnectMaxMillis} (30000)
  * </ul>
  *
  * @param bankId the bank, e.g. {@code ACQ1}

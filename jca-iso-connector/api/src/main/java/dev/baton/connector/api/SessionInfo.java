@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param remoteAddress the peer's address and port while connected, otherwise null
  * @param connectedSince when the current connection came up, otherwise null
  * @param statistics what the session has counted since the adapter started it
+ * @param echoOverdue whether the bank has left the configured number of echo tests in a row
+ *     unanswered; the session stays connected, and the mark clears at the next answer
  */
 public record SessionInfo(
     String bankId,
@@ -18,4 +20,5 @@ public record SessionInfo(
     SessionState state,
     String remoteAddress,
     Instant connectedSince,
-    SessionStatistics statistics) {}
+    SessionStatistics statistics,
+    boolean echoOverdue) {}

@@ -22,6 +22,12 @@ import java.time.Instant;
  * @param lostUndelivered other messages (answers, advices that could not be declined) dropped
  *     because they expired or the buffer was full; each one is logged
  * @param deliveryFailures deliveries in which the endpoint threw
+ * @param echoesSent echo tests (0800, field 70 = 301) the adapter sent because the bank had been
+ *     silent for the session's echo interval
+ * @param echoesAnswered echo tests the bank answered (0810) within the interval
+ * @param echoesMissed echo tests left unanswered for a whole interval
+ * @param lastEchoSentAt when the adapter last sent an echo test, or null
+ * @param lastEchoAnsweredAt when the bank last answered one in time, or null
  */
 public record SessionStatistics(
     long framesIn,
@@ -38,4 +44,9 @@ public record SessionStatistics(
     long buffered,
     long declinedUndelivered,
     long lostUndelivered,
-    long deliveryFailures) {}
+    long deliveryFailures,
+    long echoesSent,
+    long echoesAnswered,
+    long echoesMissed,
+    Instant lastEchoSentAt,
+    Instant lastEchoAnsweredAt) {}

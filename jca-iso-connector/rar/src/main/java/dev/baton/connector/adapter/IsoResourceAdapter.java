@@ -4,8 +4,10 @@ import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.inbound.DeliveryRules;
 import dev.baton.connector.inbound.EndpointActivations;
 import dev.baton.connector.inbound.InboundDispatcher;
+import dev.baton.connector.metrics.SessionMBeans;
 import dev.baton.connector.registry.BankGateway;
 import dev.baton.connector.registry.BankSessionRegistry;
+import dev.baton.connector.registry.SessionViews;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -51,7 +53,7 @@ public class IsoResourceAdapter implements ResourceAdapter {
 
   /** What exists only between start and stop. */
   private record Running(InboundDispatcher dispatcher, BankSessionRegistry registry,
-      BankGateway gateway) {}
+      BankGateway gateway, SessionMBeans mbeans) {}
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -63,10 +65,12 @@ public class IsoResourceAdapter implements ResourceAdapter {
     }
     InboundDispatcher dispatcher =
         new InboundDispatcher(rules, activations, context.getWorkManager());
-    // Virtual threads: one reader per connection blocks on its socket most of the time.
+    // One MBean per session in the platform MBeanServer, for the console and metrics exporters.
+    SessionMBeans mbeans = new SessionMBeans(new SessionViews(dispatcher));
+    // Virtual threads: one reader (and echo loop) per connection blocks most of the time.
     BankSessionRegistry registry = new BankSessionRegistry(
-        dispatcher, Thread.ofVirtual().name("baton-iso-session-", 0).factory());
-    running = new Running(dispatcher, registry, new BankGateway(registry, dispatcher));
+        dispatcher, Thread.ofVirtual().name("baton-iso-session-", 0).factory(), mbeans);
+    running = new Running(dispatcher, registry, new BankGateway(registry, dispatcher), mbeans);
     LOG.log(Level.INFO, "ISO 8583 connector started: buffer {0} per session, deadline {1} ms",
         bufferCapacity, deliveryDeadlineMillis);
   }
@@ -77,6 +81,8 @@ public class IsoResourceAdapter implements ResourceAdapter {
     running = null;
     if (stopping != null) {
       stopping.registry().close();
+      // Stopping the sessions unregistered their MBeans; this catches any registration left over.
+      stopping.mbeans().close();
       stopping.dispatcher().close();
     }
     activations.clear();

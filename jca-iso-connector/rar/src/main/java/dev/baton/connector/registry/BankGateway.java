@@ -5,12 +5,9 @@ import dev.baton.connector.api.BankSessionSettings;
 import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.api.SessionInfo;
 import dev.baton.connector.api.SessionState;
-import dev.baton.connector.api.SessionStatistics;
-import dev.baton.connector.inbound.DeliveryCounters;
 import dev.baton.connector.inbound.InboundDispatcher;
 import dev.baton.connector.session.BankSession;
 import dev.baton.connector.session.IsoMessages;
-import dev.baton.connector.session.SessionCounters;
 import dev.baton.connector.transport.ListeningEndpoint;
 import dev.baton.connector.transport.SessionEndpoint;
 import java.io.IOException;
@@ -31,12 +28,12 @@ public final class BankGateway {
   private static final Logger LOG = System.getLogger(BankGateway.class.getName());
 
   private final BankSessionRegistry registry;
-  private final InboundDispatcher dispatcher;
+  private final SessionViews views;
   private final AtomicInteger turn = new AtomicInteger();
 
   public BankGateway(BankSessionRegistry registry, InboundDispatcher dispatcher) {
     this.registry = registry;
-    this.dispatcher = dispatcher;
+    this.views = new SessionViews(dispatcher);
   }
 
   /** See {@link dev.baton.connector.api.BankConnection#send}. */
@@ -62,7 +59,7 @@ public final class BankGateway {
 
   /** See {@link dev.baton.connector.api.BankConnection#sessionsOf}. */
   public List<SessionInfo> sessionsOf(String bankId) {
-    return registry.endpointsOf(bankId).stream().map(this::info).toList();
+    return registry.endpointsOf(bankId).stream().map(views::info).toList();
   }
 
   /** See {@link dev.baton.connector.api.BankConnection#configure}. */
@@ -115,21 +112,5 @@ public final class BankGateway {
       throw new BankConnectorException("bank " + bankId + " has no signed-on session");
     }
     return signedOn.get(Math.floorMod(turn.getAndIncrement(), signedOn.size()));
-  }
-
-  private SessionInfo info(SessionEndpoint endpoint) {
-    Optional<BankSession> session = endpoint.session();
-    SessionCounters.Snapshot frames = endpoint.counters().snapshot();
-    DeliveryCounters.Snapshot delivery = dispatcher.delivery(endpoint.config().sessionId());
-    SessionStatistics statistics = new SessionStatistics(frames.framesIn(), frames.framesOut(),
-        frames.badFrames(), frames.formatErrorsAnswered(), frames.droppedFrames(),
-        frames.oversizedFrames(), frames.readTimeouts(), frames.refusedConnections(),
-        frames.connections(), frames.lastMessageAt(), delivery.delivered(), delivery.buffered(),
-        delivery.declined(), delivery.lost(), delivery.failures());
-    return new SessionInfo(endpoint.config().bankId(), endpoint.config().sessionId(),
-        session.map(BankSession::state).orElse(SessionState.DISCONNECTED),
-        session.map(BankSession::peer).orElse(null),
-        session.map(BankSession::connectedAt).orElse(null),
-        statistics);
   }
 }

@@ -31,14 +31,26 @@ public final class BankSessionRegistry implements AutoCloseable {
   private final Map<String, SessionEndpoint> endpoints = new ConcurrentHashMap<>();
   private final InboundHandler handler;
   private final ThreadFactory threads;
+  private final SessionLifecycle lifecycle;
 
   /**
    * @param handler where every session's application messages and state changes go
    * @param threads the threads sessions read and listen on
    */
   public BankSessionRegistry(InboundHandler handler, ThreadFactory threads) {
+    this(handler, threads, SessionLifecycle.NONE);
+  }
+
+  /**
+   * @param handler where every session's application messages and state changes go
+   * @param threads the threads sessions read and listen on, and send echo tests from
+   * @param lifecycle told when a session starts and stops (metrics registration)
+   */
+  public BankSessionRegistry(
+      InboundHandler handler, ThreadFactory threads, SessionLifecycle lifecycle) {
     this.handler = handler;
     this.threads = threads;
+    this.lifecycle = lifecycle;
   }
 
   /**
@@ -58,9 +70,11 @@ public final class BankSessionRegistry implements AutoCloseable {
     if (running != null) {
       endpoints.remove(config.sessionId());
       running.stop();
+      lifecycle.stopped(running);
     }
     next.start();
     endpoints.put(config.sessionId(), next);
+    lifecycle.started(next);
     Change change = running == null ? Change.ADDED : Change.REPLACED;
     LOG.log(Level.INFO, "bank {0} session {1}: {2}, {3} {4}:{5,number,#}", config.bankId(),
         config.sessionId(), change, config.mode(), config.host(), config.port());
@@ -74,6 +88,7 @@ public final class BankSessionRegistry implements AutoCloseable {
       return false;
     }
     running.stop();
+    lifecycle.stopped(running);
     LOG.log(Level.INFO, "bank {0} session {1}: removed", running.config().bankId(), sessionId);
     return true;
   }

@@ -61,6 +61,7 @@ public final class SettingsReader {
         new ErrorPolicy(reader.number(
             "maxConsecutiveBadFrames", defaults.errorPolicy().maxConsecutiveBadFrames())),
         reader.millis("echoIntervalMillis", defaults.echoInterval()),
+        reader.number("echoMissLimit", defaults.echoMissLimit()),
         reader.millis("reconnectMinMillis", defaults.reconnectMin()),
         reader.millis("reconnectMaxMillis", defaults.reconnectMax()));
     if (!reader.unread.isEmpty()) {

@@ -33,26 +33,31 @@ public final class BankSession {
   private final FramedChannel channel;
   private final String peer;
   private final SessionCounters counters;
+  private final EchoTracker echo;
   private final InboundHandler handler;
   private final SessionStateMachine state = new SessionStateMachine();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
   private int consecutiveBadFrames;
   private volatile Instant connectedAt;
+  // Monotonic: when the bank last sent anything; the echo loop measures silence from it.
+  private volatile long lastReceivedNanos;
 
   /**
    * @param config the session's configuration
    * @param channel a new channel, framed and packed as the session says
    * @param peer the peer's address, for logs
    * @param counters the configured session's counters, shared by its connections
+   * @param echo the configured session's echo tests, shared by its connections
    * @param handler where application messages go
    */
   public BankSession(BankSessionConfig config, FramedChannel channel, String peer,
-      SessionCounters counters, InboundHandler handler) {
+      SessionCounters counters, EchoTracker echo, InboundHandler handler) {
     this.config = config;
     this.channel = channel;
     this.peer = peer;
     this.counters = counters;
+    this.echo = echo;
     this.handler = handler;
   }
 
@@ -60,11 +65,15 @@ public final class BankSession {
   public void start(Socket socket, ThreadFactory threads) throws IOException {
     channel.attach(socket);
     connectedAt = Instant.now();
+    lastReceivedNanos = System.nanoTime();
     state.fire(SessionEvent.CONNECT);
     counters.connected();
     LOG.log(Level.INFO, "bank {0} session {1}: connected, peer {2}", bankId(), sessionId(), peer);
     handler.onStateChange(this, SessionState.CONNECTED);
     threads.newThread(this::readFrames).start();
+    if (config.echoInterval().isPositive()) {
+      threads.newThread(new EchoLoop(this, echo, config.echoInterval())).start();
+    }
   }
 
   public String bankId() {
@@ -91,6 +100,11 @@ public final class BankSession {
 
   public SessionCounters counters() {
     return counters;
+  }
+
+  /** When the bank last sent a frame, good or bad, on this connection ({@code System.nanoTime}). */
+  long lastReceivedNanos() {
+    return lastReceivedNanos;
   }
 
   /** Whether the connection has ended. */
@@ -150,7 +164,7 @@ public final class BankSession {
     try {
       message = channel.receive();
     } catch (UnreadableFrameException bad) {
-      counters.frameIn();
+      received();
       return onBadFrame(bad.partial(), bad.getMessage());
     } catch (FrameLengthException length) {
       return onRefusedLength(length);
@@ -170,10 +184,10 @@ public final class BankSession {
       }
       throw whileClosing;
     } catch (ISOException other) {
-      counters.frameIn();
+      received();
       return onBadFrame(new ISOMsg(), other.getMessage());
     }
-    counters.frameIn();
+    received();
     if (!Answers.hasUsableMti(message)) {
       return onBadFrame(message, "MTI is not four digits");
     }
@@ -182,12 +196,18 @@ public final class BankSession {
     return Optional.empty();
   }
 
+  private void received() {
+    lastReceivedNanos = System.nanoTime();
+    counters.frameIn();
+  }
+
   private void onMessage(ISOMsg message) {
     Optional<NetworkManagement.Request> network = NetworkManagement.requestOf(message);
     if (network.isPresent()) {
       onNetworkManagement(message, network.get());
     } else if (NetworkManagement.isEchoAnswer(message)) {
-      LOG.log(Level.DEBUG, "bank {0} session {1}: echo answered", bankId(), sessionId());
+      // The answer to the adapter's own echo test: matched here, never the application's business.
+      echo.answered(message, Instant.now());
     } else if (Answers.expectsAnswer(message) && state.state() != SessionState.SIGNED_ON) {
       // A bank that has not signed on gets no service; it gets an answer all the same.
       answer(message, Answers.ISSUER_UNAVAILABLE, "request before sign-on");

@@ -62,14 +62,6 @@ public final class NetworkManagement {
     return Answers.respond(request, Answers.APPROVED);
   }
 
-  /** An echo test (0800, 70 = 301) with the given trace number. */
-  public static ISOMsg echoTest(String stan) throws ISOException {
-    ISOMsg echo = new ISOMsg("0800");
-    echo.set(11, stan);
-    echo.set(70, Request.ECHO.code);
-    return echo;
-  }
-
   private static boolean isMti(ISOMsg message, String mti) {
     try {
       return message.hasMTI() && mti.equals(message.getMTI());

@@ -4,6 +4,7 @@ import dev.baton.connector.config.BankSessionConfig;
 import dev.baton.connector.config.SessionMode;
 import dev.baton.connector.framing.Packagers;
 import dev.baton.connector.session.BankSession;
+import dev.baton.connector.session.EchoTracker;
 import dev.baton.connector.session.InboundHandler;
 import dev.baton.connector.session.SessionCounters;
 import java.io.IOException;
@@ -21,6 +22,7 @@ public abstract sealed class SessionEndpoint permits ListeningEndpoint, DialingE
 
   protected final BankSessionConfig config;
   protected final SessionCounters counters = new SessionCounters();
+  protected final EchoTracker echo;
   protected final ThreadFactory threads;
   private final ISOPackager packager;
   private final InboundHandler handler;
@@ -30,6 +32,7 @@ public abstract sealed class SessionEndpoint permits ListeningEndpoint, DialingE
     this.config = config;
     this.handler = handler;
     this.threads = threads;
+    this.echo = new EchoTracker(config.bankId(), config.sessionId(), config.echoMissLimit());
     // Built once, so a bad packager setting fails at start rather than on the first connection.
     this.packager = Packagers.of(config.packager());
   }
@@ -61,6 +64,11 @@ public abstract sealed class SessionEndpoint permits ListeningEndpoint, DialingE
     return counters;
   }
 
+  /** The session's echo tests, over all its connections. */
+  public EchoTracker echo() {
+    return echo;
+  }
+
   /** The live connection, if there is one. */
   public Optional<BankSession> session() {
     return Optional.ofNullable(current.get()).filter(session -> !session.isClosed());
@@ -71,7 +79,7 @@ public abstract sealed class SessionEndpoint permits ListeningEndpoint, DialingE
     String peer = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     socket.setTcpNoDelay(true);
     BankSession session = new BankSession(config,
-        config.framing().newChannel(packager, config.frameRules()), peer, counters, handler);
+        config.framing().newChannel(packager, config.frameRules()), peer, counters, echo, handler);
     BankSession replaced = current.getAndSet(session);
     if (replaced != null) {
       replaced.close("replaced by a new connection from " + peer);

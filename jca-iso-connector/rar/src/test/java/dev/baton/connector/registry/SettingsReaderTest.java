@@ -38,6 +38,7 @@ class SettingsReaderTest {
             .with("tpduHex", "6000010000")
             .with("maxConsecutiveBadFrames", "3")
             .with("echoIntervalMillis", "30000")
+            .with("echoMissLimit", "5")
             .with("reconnectMinMillis", "500")
             .with("reconnectMaxMillis", "10000"));
 
@@ -52,6 +53,7 @@ class SettingsReaderTest {
     assertEquals("6000010000", read.frameRules().tpduHex());
     assertEquals(3, read.errorPolicy().maxConsecutiveBadFrames());
     assertEquals(Duration.ofSeconds(30), read.echoInterval());
+    assertEquals(5, read.echoMissLimit());
     assertEquals(Duration.ofMillis(500), read.reconnectMin());
     assertEquals(Duration.ofSeconds(10), read.reconnectMax());
   }
@@ -66,6 +68,11 @@ class SettingsReaderTest {
         () -> SettingsReader.read(base.with("maxFrameBytes", "big")));
     assertThrows(IllegalArgumentException.class,
         () -> SettingsReader.read(base.with("framing", "binary3")));
+    assertThrows(IllegalArgumentException.class,
+        () -> SettingsReader.read(base.with("echoMissLimit", "0")));
+    assertThrows(IllegalArgumentException.class,
+        () -> SettingsReader.read(base.with("echoIntervalMillis", "-1")));
+    assertEquals(3, SettingsReader.read(base).echoMissLimit(), "three misses by default");
     assertThrows(IllegalArgumentException.class, () -> SettingsReader.read(
         BankSessionSettings.of("ISS1", "ISS1-1", "CALL", "0.0.0.0", 7001)));
   }
