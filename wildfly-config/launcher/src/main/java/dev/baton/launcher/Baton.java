@@ -74,6 +74,8 @@ public final class Baton {
           down               stop everything ./baton up started
           status             each process: up or down, pid, port, health
           logs <process>     follow a process's log (edge, node-a, node-b, keycloak, postgres)
-          migrate            apply the database migrations on their own""");
+          migrate            apply the database migrations on their own
+          sim <acquirer|issuer> [options]
+                             run the bank simulator (see simulator/README.md)""");
   }
 }

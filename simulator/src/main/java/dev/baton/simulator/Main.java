@@ -1,0 +1,93 @@
+package dev.baton.simulator;
+
+import dev.baton.simulator.acquirer.AcquirerSettings;
+import dev.baton.simulator.acquirer.AcquirerSimulator;
+import dev.baton.simulator.command.Command;
+import dev.baton.simulator.command.CommandLine;
+import dev.baton.simulator.command.UsageException;
+import dev.baton.simulator.issuer.IssuerSettings;
+import dev.baton.simulator.issuer.IssuerSimulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code java -jar baton-simulator.jar acquirer|issuer ...}: the simulator's command line. */
+public final class Main {
+
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int BAD_ARGUMENTS = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs one command and returns the process exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    Command command;
+    try {
+      command = CommandLine.parse(args);
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.println(CommandLine.usage());
+      return BAD_ARGUMENTS;
+    }
+    try {
+      return switch (command) {
+        case Command.ShowHelp help -> {
+          out.println(CommandLine.usage());
+          yield OK;
+        }
+        case Command.RunAcquirer acquirer -> runAcquirer(acquirer.settings(), out);
+        case Command.RunIssuer issuer -> runIssuer(issuer, out);
+      };
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    }
+  }
+
+  private static int runAcquirer(AcquirerSettings settings, PrintStream out) throws IOException {
+    out.printf(Locale.ROOT, "acquirer: %d session(s) to %s:%d, %.1f TPS for %d ms%n",
+        settings.sessions(), settings.host(), settings.port(), settings.rate(),
+        settings.duration().toMillis());
+    SummaryPrinter.acquirer(new AcquirerSimulator(settings).run(), out);
+    return OK;
+  }
+
+  private static int runIssuer(Command.RunIssuer command, PrintStream out)
+      throws IOException, InterruptedException {
+    IssuerSimulator issuer = new IssuerSimulator(command.settings());
+    issuer.start();
+    switch (command.settings().endpoint()) {
+      case IssuerSettings.Listen listen -> out.println("issuer: listening on port " + issuer.port());
+      case IssuerSettings.Dial dial -> out.println("issuer: dialing " + dial.host() + ":"
+          + dial.port());
+    }
+    // Ctrl-C is the usual way to stop an issuer; the summary must come out then too, once.
+    AtomicBoolean finished = new AtomicBoolean();
+    Runnable finish = () -> {
+      if (finished.compareAndSet(false, true)) {
+        issuer.close();
+        SummaryPrinter.issuer(issuer.summary(), out);
+        out.flush();
+      }
+    };
+    Thread onExit = new Thread(finish, "issuer-summary");
+    Runtime.getRuntime().addShutdownHook(onExit);
+    if (command.duration().isEmpty()) {
+      new CountDownLatch(1).await();
+    }
+    Thread.sleep(command.duration().get());
+    Runtime.getRuntime().removeShutdownHook(onExit);
+    finish.run();
+    return OK;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.baton.simulator.acquirer;
+
+import dev.baton.simulator.traffic.CardNumbers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.random.RandomGenerator;
+
+/**
+ * An acquirer bank under load: opens and signs on its sessions, sends requests at the configured
+ * total rate for the configured time, waits for the last answers (at most the timeout), and
+ * returns what it counted.
+ */
+public final class AcquirerSimulator {
+
+  private static final long SWEEP_MILLIS = 20;
+  private static final long WAIT_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  private final AcquirerSettings settings;
+
+  public AcquirerSimulator(AcquirerSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Runs the whole load and returns its summary.
+   *
+   * @throws IOException when a session cannot connect or is refused its sign-on; nothing is sent
+   *     then
+   */
+  public AcquirerSummary run() throws IOException {
+    AcquirerTally tally = new AcquirerTally();
+    List<AcquirerSession> sessions = new ArrayList<>();
+    int runId = ThreadLocalRandom.current().nextInt(10_000);
+    ScheduledExecutorService sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("acquirer-timeouts").factory());
+    try {
+      for (int i = 0; i < settings.sessions(); i++) {
+        AcquirerSession session = new AcquirerSession(i, settings, tally, runId);
+        sessions.add(session);
+        session.open();
+      }
+      long start = System.nanoTime();
+      sweeper.scheduleAtFixedRate(
+          () -> sessions.forEach(s -> s.expire(System.nanoTime())),
+          SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+      paceAll(sessions, start, start + settings.duration().toNanos());
+      long sendingNanos = System.nanoTime() - start;
+      awaitLastAnswers(sessions);
+      sweeper.shutdownNow();
+      sessions.forEach(AcquirerSession::expireAll);
+      return tally.summarize(settings, start, sendingNanos);
+    } finally {
+      sweeper.shutdownNow();
+      sessions.forEach(AcquirerSession::close);
+    }
+  }
+
+  /** One pacer thread per session, each at its share of the rate, staggered within a period. */
+  private void paceAll(List<AcquirerSession> sessions, long start, long end) {
+    long interval = settings.sessionIntervalNanos();
+    List<Thread> pacers = new ArrayList<>();
+    for (int i = 0; i < sessions.size(); i++) {
+      AcquirerSession session = sessions.get(i);
+      long firstSend = start + interval * i / sessions.size();
+      pacers.add(
+          Thread.ofPlatform()
+              .name("acquirer-" + i + "-pacer")
+              .start(() -> pace(session, firstSend, interval, end)));
+    }
+    for (Thread pacer : pacers) {
+      try {
+        pacer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Sends on a fixed schedule. A send that is late is not rescheduled: it goes at once and its
+   * latency still counts from the slot it missed, so a slow peer cannot slow the offered load.
+   */
+  private void pace(AcquirerSession session, long firstSend, long interval, long end) {
+    RandomGenerator random = ThreadLocalRandom.current();
+    for (long slot = 0; ; slot++) {
+      long scheduled = firstSend + slot * interval;
+      if (scheduled >= end || Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      for (long wait = scheduled - System.nanoTime(); wait > 0;
+          wait = scheduled - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      String mti = random.nextDouble() < settings.financialShare() ? "0200" : "0100";
+      session.send(mti, CardNumbers.draw(settings.cards().pick(random), random), scheduled);
+    }
+  }
+
+  /**
+   * Every request either gets its answer or times out, and reversals come at the latest one
+   * timeout after the last request, so two timeouts bound the wait.
+   */
+  private void awaitLastAnswers(List<AcquirerSession> sessions) {
+    long deadline = System.nanoTime() + 2 * settings.timeout().toNanos() + WAIT_POLL_NANOS;
+    while (sessions.stream().anyMatch(AcquirerSession::awaitsAnswers)
+        && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(WAIT_POLL_NANOS);
+    }
+  }
+}
