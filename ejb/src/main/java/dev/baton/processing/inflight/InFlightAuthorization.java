@@ -1,0 +1,145 @@
+package dev.baton.processing.inflight;
+
+import dev.baton.connector.api.IsoMessage;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One request on its way to an issuer: who asked (acquirer bank and the session the answer must go
+ * back on), the acquirer's request as received (after inbound corrections), the key of the
+ * issuer-side request, and the deadline after which the acquirer gets RC 91.
+ *
+ * @param acquirerId the acquirer bank
+ * @param acquirerSessionId the acquirer's session the request came in on
+ * @param request the acquirer's request, with the acquirer's own 11, 37, 41 and 90
+ * @param issuerKey the issuer bank and the issuer-side 11, 37, 41
+ * @param deadlineMillis epoch milliseconds from which the request has timed out
+ * @param createdAtMillis epoch milliseconds when the request was sent to the issuer
+ */
+public record InFlightAuthorization(
+    String acquirerId,
+    String acquirerSessionId,
+    IsoMessage request,
+    IssuerKey issuerKey,
+    long deadlineMillis,
+    long createdAtMillis) {
+
+  public InFlightAuthorization {
+    requireText(acquirerId, "acquirer bank");
+    requireText(acquirerSessionId, "acquirer session");
+    Objects.requireNonNull(request, "the acquirer's request");
+    Objects.requireNonNull(issuerKey, "the issuer key");
+    if (deadlineMillis < createdAtMillis) {
+      throw new IllegalArgumentException("a deadline cannot come before the request was created");
+    }
+  }
+
+  /** The issuer bank the request went to. */
+  public String issuerId() {
+    return issuerKey.issuerId();
+  }
+
+  /** Whether this is a reversal (0400/0420) rather than an authorization or financial request. */
+  public boolean isReversal() {
+    return request.mti().startsWith("04");
+  }
+
+  /** Whether {@code bankId} takes part, as acquirer or as issuer. */
+  public boolean involves(String bankId) {
+    return acquirerId.equals(bankId) || issuerId().equals(bankId);
+  }
+
+  /** The flat form for the clustered in-flight cache. */
+  public Stored toStored() {
+    return new Stored(
+        acquirerId,
+        acquirerSessionId,
+        request.mti(),
+        Stored.encode(request.fields()),
+        issuerKey.issuerId(),
+        issuerKey.stan(),
+        issuerKey.rrn(),
+        issuerKey.terminalId(),
+        deadlineMillis,
+        createdAtMillis);
+  }
+
+  /** The context a {@link #toStored()} form came from. */
+  public static InFlightAuthorization fromStored(Stored stored) {
+    return new InFlightAuthorization(
+        stored.acquirerId(),
+        stored.acquirerSessionId(),
+        new IsoMessage(stored.requestMti(), Stored.decode(stored.requestFields())),
+        new IssuerKey(
+            stored.issuerId(), stored.issuerStan(), stored.issuerRrn(), stored.issuerTerminalId()),
+        stored.deadlineMillis(),
+        stored.createdAtMillis());
+  }
+
+  @Override
+  public String toString() {
+    // The request carries a card number; only identifiers go to logs.
+    return "InFlightAuthorization["
+        + acquirerId
+        + "/"
+        + acquirerSessionId
+        + " "
+        + request.mti()
+        + " -> "
+        + issuerKey
+        + "]";
+  }
+
+  private static void requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("an in-flight authorization needs the " + what);
+    }
+  }
+
+  /**
+   * An in-flight authorization as strings and longs only, for a cache marshaller (ProtoStream or
+   * Java serialization) that should not need to know {@code IsoMessage}. The request's fields are
+   * one string of {@code number:length:value} items, so a value may contain any character.
+   */
+  public record Stored(
+      String acquirerId,
+      String acquirerSessionId,
+      String requestMti,
+      String requestFields,
+      String issuerId,
+      String issuerStan,
+      String issuerRrn,
+      String issuerTerminalId,
+      long deadlineMillis,
+      long createdAtMillis)
+      implements Serializable {
+
+    static String encode(Map<Integer, String> fields) {
+      StringBuilder text = new StringBuilder();
+      fields.forEach(
+          (number, value) ->
+              text.append(number).append(':').append(value.length()).append(':').append(value));
+      return text.toString();
+    }
+
+    static Map<Integer, String> decode(String text) {
+      Map<Integer, String> fields = new TreeMap<>();
+      int at = 0;
+      try {
+        while (at < text.length()) {
+          int colon = text.indexOf(':', at);
+          int number = Integer.parseInt(text.substring(at, colon));
+          int lengthEnd = text.indexOf(':', colon + 1);
+          int length = Integer.parseInt(text.substring(colon + 1, lengthEnd));
+          at = lengthEnd + 1 + length;
+          fields.put(number, text.substring(lengthEnd + 1, at));
+        }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("stored request fields are damaged at " + at, e);
+      }
+      return fields;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.baton.processing.inflight;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.connector.api.IsoMessage;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InFlightAuthorizationTest {
+
+  private static InFlightAuthorization authorization(IsoMessage request) {
+    return new InFlightAuthorization(
+        "ACQ1",
+        "ACQ1-1",
+        request,
+        new IssuerKey("ISS1", "000042", "RRN000000001", "TERM0001"),
+        6_000L,
+        1_000L);
+  }
+
+  @Test
+  void storedFormRoundTripsEvenWithSeparatorsInValues() {
+    IsoMessage request =
+        new IsoMessage(
+            "0100",
+            Map.of(
+                2, "4111111111111111", 4, "000000001000", 11, "000123", 43, "SHOP:12:3;x", 48, ""));
+    InFlightAuthorization original = authorization(request);
+
+    InFlightAuthorization.Stored stored = original.toStored();
+    assertEquals("ISS1", stored.issuerId());
+    assertEquals(6_000L, stored.deadlineMillis());
+    assertEquals(original, InFlightAuthorization.fromStored(stored));
+  }
+
+  @Test
+  void damagedStoredFieldsAreRefused() {
+    InFlightAuthorization.Stored stored =
+        authorization(IsoMessage.of("0100").with(11, "000001")).toStored();
+    InFlightAuthorization.Stored damaged =
+        new InFlightAuthorization.Stored(
+            stored.acquirerId(),
+            stored.acquirerSessionId(),
+            stored.requestMti(),
+            "11:9:0001",
+            stored.issuerId(),
+            stored.issuerStan(),
+            stored.issuerRrn(),
+            stored.issuerTerminalId(),
+            stored.deadlineMillis(),
+            stored.createdAtMillis());
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class, () -> InFlightAuthorization.fromStored(damaged));
+    assertTrue(refused.getMessage().startsWith("stored request fields are damaged"));
+  }
+
+  @Test
+  void deadlineBeforeCreationIsRefused() {
+    IssuerKey key = new IssuerKey("ISS1", "000001", null, null);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new InFlightAuthorization("ACQ1", "S", IsoMessage.of("0100"), key, 5L, 6L));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new InFlightAuthorization(" ", "S", IsoMessage.of("0100"), key, 6L, 5L));
+  }
+
+  @Test
+  void involvesItsAcquirerAndItsIssuerOnly() {
+    InFlightAuthorization authorization = authorization(IsoMessage.of("0200"));
+    assertTrue(authorization.involves("ACQ1"));
+    assertTrue(authorization.involves("ISS1"));
+    assertFalse(authorization.involves("ISS2"));
+    assertFalse(authorization.isReversal());
+    assertTrue(authorization(IsoMessage.of("0420")).isReversal());
+  }
+
+  @Test
+  void logTextLeavesTheCardNumberOut() {
+    String text = authorization(IsoMessage.of("0100").with(2, "4111111111111111")).toString();
+    assertFalse(text.contains("4111111111111111"), text);
+  }
+
+  @Test
+  void issuerKeyTreatsMissingRrnAndTerminalAsEmpty() {
+    IssuerKey fromMessage = IssuerKey.of("ISS1", IsoMessage.of("0110").with(11, "000007"));
+    assertEquals(new IssuerKey("ISS1", "000007", "", ""), fromMessage);
+    assertThrows(IllegalArgumentException.class, () -> IssuerKey.of("ISS1", IsoMessage.of("0110")));
+  }
+}
