@@ -61,6 +61,11 @@ public final class WildFlyServer implements Component {
     logOffsetAtStart = Files.exists(log()) ? Files.size(log()) : 0;
     Map<String, String> environment = new HashMap<>(settings.serverEnvironment());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
+    // WildFly's own heap defaults, plus a class-data archive per role that the JVM writes when
+    // the server stops and maps at the next start: later starts load classes faster.
+    environment.put(
+        "JBOSS_JAVA_SIZING",
+        "-Xms64m -Xmx512m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + base.resolve("class-data.jsa"));
     ManagedProcess.start(
         List.of(
             layout.server().resolve("bin/standalone.sh").toString(),
