@@ -40,7 +40,7 @@ import org.jpos.iso.channel.NACChannel;
 import org.jpos.iso.packager.ISO87BPackager;
 
 /**
- * The benchmark of issue 3: round trips per second and latency through the adapter's real code
+ * The adapter benchmark: round trips per second and latency through the adapter's real code
  * path, over loopback TCP, in one JVM. Not a test; run it with
  * {@code ./mvnw -B -o -q -pl jca-iso-connector/rar test-compile exec:exec@benchmark} (see the
  * module README).
