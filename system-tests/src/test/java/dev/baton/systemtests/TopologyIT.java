@@ -14,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -59,7 +57,7 @@ class TopologyIT {
     topology.down(System.out);
     for (long pid : pids) {
       // an ended child may stay visible for a moment until the JVM reaps it
-      awaitTrue("process " + pid + " ended", () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+      Poll.until("process " + pid + " ended", PATIENCE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
     assertTrue(topology.livePids().isEmpty(), "no pid of the topology is alive");
     for (int port : topology.ports()) {
@@ -91,7 +89,7 @@ class TopologyIT {
     deployRouteProbe("edge");
     deployRouteProbe("node-b");
     String bank = "PROBE" + System.nanoTime();
-    awaitTrue("the route probe answers on the edge and on node B", () ->
+    Poll.until("the route probe answers on the edge and on node B", PATIENCE, () ->
         probeAnswers("http://127.0.0.1:8080/route-probe/routes/") && probeAnswers("http://127.0.0.1:9280/route-probe/routes/"));
 
     HttpResponse<String> put =
@@ -156,16 +154,6 @@ class TopologyIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
-    }
-  }
-
-  private static void awaitTrue(String what, Supplier<Boolean> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.get()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(200);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.baton.systemtests.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -103,7 +104,7 @@ class BankSessionIT {
     server.addISORequestListener((source, message) -> received.add(message));
     Thread serving = Thread.ofVirtual().start(server);
     try {
-      awaitTrue("the adapter dialled the bank", () -> server.getLastConnectedISOChannel() != null);
+      Poll.until("the adapter dialled the bank", PATIENCE, () -> server.getLastConnectedISOChannel() != null);
       var channel = server.getLastConnectedISOChannel();
       channel.send(JposBank.networkManagement("001"));
       ISOMsg signOn = received.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -163,7 +164,7 @@ class BankSessionIT {
         sending.set(false);
       }
     }
-    awaitTrue("every request answered", () -> answers.keySet().containsAll(sent));
+    Poll.until("every request answered", PATIENCE, () -> answers.keySet().containsAll(sent));
     boolean stillConnected = channel.isConnected();
     channel.disconnect();
     receiver.join(TimeUnit.SECONDS.toMillis(10));
@@ -217,16 +218,6 @@ class BankSessionIT {
         }
         Thread.sleep(200);
       }
-    }
-  }
-
-  private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(100);
     }
   }
 

@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
+import dev.baton.systemtests.Poll;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -50,12 +50,12 @@ class SessionConfigurationIT {
     sql("INSERT INTO bank (id, name, role) VALUES ('CFG1', 'Configuration test bank', 'ACQUIRER')");
     sql("INSERT INTO bank_session (id, bank_id, mode, host, port) VALUES ('CFG1-1', 'CFG1', 'LISTEN', '127.0.0.1', " + FIRST_PORT + ")");
 
-    awaitTrue("the new session signs a bank on at port " + FIRST_PORT, () -> signsOn(FIRST_PORT));
+    Poll.until("the new session signs a bank on at port " + FIRST_PORT, PATIENCE, () -> signsOn(FIRST_PORT));
 
     sql("UPDATE bank_session SET port = " + SECOND_PORT + " WHERE id = 'CFG1-1'");
 
-    awaitTrue("the session moved to port " + SECOND_PORT, () -> signsOn(SECOND_PORT));
-    awaitTrue("nothing listens at the old port any more", () -> !accepts(FIRST_PORT));
+    Poll.until("the session moved to port " + SECOND_PORT, PATIENCE, () -> signsOn(SECOND_PORT));
+    Poll.until("nothing listens at the old port any more", PATIENCE, () -> !accepts(FIRST_PORT));
   }
 
   private static boolean signsOn(int port) {
@@ -90,16 +90,6 @@ class SessionConfigurationIT {
     try (Connection connection = DriverManager.getConnection(url, "baton", System.getProperty("arquillian.db.password"));
         Statement sql = connection.createStatement()) {
       sql.execute(statement);
-    }
-  }
-
-  private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(250);
     }
   }
 }
