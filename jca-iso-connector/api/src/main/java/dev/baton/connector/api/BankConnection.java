@@ -24,6 +24,21 @@ public interface BankConnection extends AutoCloseable {
   String send(String bankId, String sessionId, IsoMessage message) throws BankConnectorException;
 
   /**
+   * Writes a message that was packed elsewhere (by a processing node, with the session's
+   * packager) on the session's connection: the length prefix, the session's header if its framing
+   * has one, then the bytes as given. Nothing is unpacked or re-packed here.
+   *
+   * @param bankId the bank
+   * @param sessionId the session to write on, or null for any signed-on session of the bank, taken
+   *     in turn so that traffic spreads over them
+   * @param packed the packed message, without length prefix or header
+   * @return the id of the session it was written on
+   * @throws BankConnectorException when the bank has no such session, the session is not signed
+   *     on, or the write fails
+   */
+  String sendPacked(String bankId, String sessionId, byte[] packed) throws BankConnectorException;
+
+  /**
    * The bank's configured sessions as they are now, connected or not.
    *
    * @param bankId the bank

@@ -60,6 +60,11 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   }
 
   @Override
+  public void sendPacked(byte[] packed) throws IOException {
+    PackedWriter.write(isConnected(), serverOutLock, this::sendMessageLength, serverOut, header, packed);
+  }
+
+  @Override
   public byte[] lastImage() {
     return guard.lastImage();
   }

@@ -42,6 +42,11 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
   }
 
   @Override
+  public void sendPacked(byte[] packed) throws IOException {
+    PackedWriter.write(isConnected(), serverOutLock, this::sendMessageLength, serverOut, header, packed);
+  }
+
+  @Override
   public byte[] lastImage() {
     return guard.lastImage();
   }

@@ -35,6 +35,12 @@ public interface FramedChannel {
   /** Packs and writes one message. */
   void send(ISOMsg message) throws IOException, ISOException;
 
+  /**
+   * Writes one message packed elsewhere (by a processing node, with this session's packager):
+   * the length prefix, the session's header if its framing has one, then {@code packed}.
+   */
+  void sendPacked(byte[] packed) throws IOException;
+
   /** Closes the connection; harmless when already closed. */
   void close();
 

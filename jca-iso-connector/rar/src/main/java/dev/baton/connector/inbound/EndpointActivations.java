@@ -12,8 +12,14 @@ import java.util.stream.Collectors;
 /**
  * The message-driven endpoints active right now, one activation per endpoint factory, each with
  * the banks it listens to. Changes come from the server's threads, reads from delivery threads.
+ *
+ * <p>An endpoint that names a bank takes that bank's messages before an endpoint listening to
+ * every bank ({@code *}): an application dedicated to a bank is not bypassed by the switch's
+ * catch-all listener deployed beside it. State changes go to every endpoint listening.
  */
 public final class EndpointActivations {
+
+  private static final Predicate<String> EVERY_BANK = bankId -> true;
 
   private final Map<MessageEndpointFactory, Predicate<String>> active = new ConcurrentHashMap<>();
   private final AtomicInteger turn = new AtomicInteger();
@@ -64,7 +70,13 @@ public final class EndpointActivations {
    * deployed twice during a rolling update), or null when there is none.
    */
   MessageEndpointFactory oneFor(String bankId) {
-    List<MessageEndpointFactory> candidates = allFor(bankId);
+    List<MessageEndpointFactory> candidates = active.entrySet().stream()
+        .filter(entry -> entry.getValue() != EVERY_BANK && entry.getValue().test(bankId))
+        .map(Map.Entry::getKey)
+        .toList();
+    if (candidates.isEmpty()) {
+      candidates = allFor(bankId);
+    }
     if (candidates.isEmpty()) {
       return null;
     }
@@ -76,7 +88,7 @@ public final class EndpointActivations {
       throw new IllegalArgumentException("banks must be '*' or a list of bank ids");
     }
     if (banks.trim().equals("*")) {
-      return bankId -> true;
+      return EVERY_BANK;
     }
     Set<String> ids = java.util.Arrays.stream(banks.split(","))
         .map(String::trim)

@@ -26,6 +26,12 @@ public class IsoConnection implements BankConnection {
   }
 
   @Override
+  public String sendPacked(String bankId, String sessionId, byte[] packed)
+      throws BankConnectorException {
+    return gateway().sendPacked(bankId, sessionId, packed);
+  }
+
+  @Override
   public List<SessionInfo> sessionsOf(String bankId) throws BankConnectorException {
     return gateway().sessionsOf(bankId);
   }

@@ -57,6 +57,25 @@ public final class BankGateway {
     }
   }
 
+  /** See {@link dev.baton.connector.api.BankConnection#sendPacked}. */
+  public String sendPacked(String bankId, String sessionId, byte[] packed)
+      throws BankConnectorException {
+    BankSession session = sessionId == null ? anySignedOn(bankId) : named(bankId, sessionId);
+    if (session.state() != SessionState.SIGNED_ON) {
+      throw new BankConnectorException("bank " + bankId + " session " + session.sessionId()
+          + " is " + session.state() + ", not signed on");
+    }
+    try {
+      session.sendPacked(packed);
+      return session.sessionId();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "bank {0} session {1}: send of a packed message failed: {2}",
+          bankId, session.sessionId(), e.getMessage());
+      throw new BankConnectorException("bank " + bankId + " session " + session.sessionId()
+          + ": send failed: " + e.getMessage(), e);
+    }
+  }
+
   /** See {@link dev.baton.connector.api.BankConnection#sessionsOf}. */
   public List<SessionInfo> sessionsOf(String bankId) {
     return registry.endpointsOf(bankId).stream().map(views::info).toList();

@@ -123,6 +123,12 @@ public final class BankSession {
     counters.frameOut();
   }
 
+  /** Writes one message packed elsewhere; see {@link FramedChannel#sendPacked}. Safe from any thread. */
+  public void sendPacked(byte[] packed) throws IOException {
+    channel.sendPacked(packed);
+    counters.frameOut();
+  }
+
   /** Closes the connection, once; later calls do nothing. */
   public void close(String reason) {
     if (!closing.compareAndSet(false, true)) {

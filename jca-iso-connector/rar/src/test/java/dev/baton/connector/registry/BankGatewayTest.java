@@ -77,6 +77,40 @@ class BankGatewayTest {
   }
 
   @Test
+  void writesAMessagePackedElsewhereAsItIsAndTakesTheBanksSignedOnSessionsInTurn() throws Exception {
+    BankPeer first = connect(listen("ISS1", "ISS1-1"), true);
+    BankPeer second = connect(listen("ISS1", "ISS1-2"), true);
+    ISOMsg request = new ISOMsg("0100");
+    request.setPackager(new org.jpos.iso.packager.ISO87BPackager());
+    request.set(2, "4111111111111111");
+    request.set(11, "000077");
+    request.set(41, "TERM0001");
+    byte[] packed = request.pack();
+
+    String one = gateway.sendPacked("ISS1", null, packed);
+    String other = gateway.sendPacked("ISS1", null, packed);
+
+    assertEquals(java.util.Set.of("ISS1-1", "ISS1-2"), java.util.Set.of(one, other), "both sessions took one");
+    for (BankPeer peer : List.of(first, second)) {
+      ISOMsg received = peer.receive();
+      assertEquals("0100", received.getMTI());
+      assertEquals("4111111111111111", received.getString(2));
+      assertEquals("000077", received.getString(11));
+    }
+  }
+
+  @Test
+  void refusesAPackedMessageForASessionThatIsNotSignedOn() throws Exception {
+    connect(listen("ISS1", "ISS1-1"), false);
+
+    BankConnectorException refused = assertThrows(BankConnectorException.class,
+        () -> gateway.sendPacked("ISS1", "ISS1-1", new byte[] {1, 2, 3}));
+    assertTrue(refused.getMessage().contains("not signed on"), refused.getMessage());
+    assertThrows(BankConnectorException.class, () -> gateway.sendPacked("ISS1", null, new byte[] {1}));
+    assertThrows(BankConnectorException.class, () -> gateway.sendPacked("NOBANK", null, new byte[] {1}));
+  }
+
+  @Test
   void refusesApplicationTrafficBeforeSignOnButSendsNetworkManagement() throws Exception {
     BankPeer bank = connect(listen("ISS1", "ISS1-1"), false);
 

@@ -1,0 +1,58 @@
+package dev.baton.connector.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which endpoint gets a bank's messages when several listen. */
+class EndpointActivationsTest {
+
+  private final EndpointActivations activations = new EndpointActivations();
+
+  private static MessageEndpointFactory endpoint() {
+    return (MessageEndpointFactory)
+        Proxy.newProxyInstance(
+            EndpointActivationsTest.class.getClassLoader(),
+            new Class<?>[] {MessageEndpointFactory.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> null;
+                });
+  }
+
+  @Test
+  void anEndpointNamingTheBankTakesItsMessagesBeforeTheCatchAll() {
+    MessageEndpointFactory catchAll = endpoint();
+    MessageEndpointFactory dedicated = endpoint();
+    activations.activate(catchAll, "*");
+    activations.activate(dedicated, "ECHO1, DIAL1");
+
+    for (int i = 0; i < 4; i++) {
+      assertEquals(dedicated, activations.oneFor("ECHO1"));
+    }
+    assertEquals(catchAll, activations.oneFor("ACQ1"));
+    assertEquals(Set.of(catchAll, dedicated), new HashSet<>(activations.allFor("ECHO1")), "state changes go to both");
+  }
+
+  @Test
+  void endpointsNamingTheSameBankTakeTurns() {
+    MessageEndpointFactory first = endpoint();
+    MessageEndpointFactory second = endpoint();
+    activations.activate(first, "ISS1");
+    activations.activate(second, "ISS1");
+
+    Set<MessageEndpointFactory> seen = new HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      seen.add(activations.oneFor("ISS1"));
+    }
+    assertEquals(Set.of(first, second), seen);
+    assertNull(activations.oneFor("ACQ9"), "nobody listens to ACQ9");
+  }
+}
