@@ -1,0 +1,26 @@
+package dev.baton.link;
+
+/**
+ * What the edge's {@link NodeLinkClient} tells the application. Both methods are called on the
+ * link's own threads and must return quickly: a slow {@link #onFrame} holds up the node's next
+ * frames, a slow {@link #onState} holds up heartbeats. They may call
+ * {@link NodeLinkClient#send}, but not {@link NodeLinkClient#close}, which waits for these very
+ * threads. An exception thrown here is logged and otherwise ignored.
+ */
+public interface LinkListener {
+
+  /**
+   * The node's state changed: called once per change, one call at a time, in the order the
+   * changes happened.
+   *
+   * @param reason why, for logs and the console: "connected", "3 heartbeats unanswered",
+   *     "closed by peer" ...
+   */
+  void onState(String nodeId, NodeState from, NodeState to, String reason);
+
+  /**
+   * A {@link Frame.Data}, {@link Frame.Refused} or {@link Frame.Control} from the node, on the
+   * connection's reader thread, in the order the node sent them.
+   */
+  void onFrame(String nodeId, Frame frame);
+}

@@ -1,0 +1,63 @@
+package dev.baton.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.junit.jupiter.api.Test;
+
+/** The state rule, on one connection's heartbeats, with DOWN after three misses. */
+class HeartbeatsTest {
+
+  private final Heartbeats heartbeats = new Heartbeats(3);
+
+  @Test
+  void isDownUntilTheNodeHasAnsweredOnce() {
+    assertEquals(NodeState.DOWN, heartbeats.state());
+    heartbeats.next();
+    assertEquals(NodeState.DOWN, heartbeats.state());
+
+    heartbeats.answered(1);
+
+    assertEquals(NodeState.UP, heartbeats.state());
+    assertEquals("connected", heartbeats.reasonFor(NodeState.UP));
+  }
+
+  @Test
+  void isSuspectFromOneMissAndDownFromThree() {
+    heartbeats.answered(heartbeats.next());
+
+    heartbeats.next();
+    assertEquals(NodeState.SUSPECT, heartbeats.state());
+    assertEquals("1 heartbeat unanswered", heartbeats.reasonFor(NodeState.SUSPECT));
+    heartbeats.next();
+    assertEquals(NodeState.SUSPECT, heartbeats.state());
+    heartbeats.next();
+    assertEquals(NodeState.DOWN, heartbeats.state());
+    assertEquals("3 heartbeats unanswered", heartbeats.reasonFor(NodeState.DOWN));
+  }
+
+  @Test
+  void countsOnlyHeartbeatsSentAfterTheLastOneAnswered() {
+    heartbeats.answered(heartbeats.next());
+    assertEquals("connected", heartbeats.reasonFor(NodeState.UP));
+    for (int i = 0; i < 5; i++) {
+      heartbeats.next();
+    }
+    long latest = heartbeats.next();
+
+    heartbeats.answered(latest);
+
+    assertEquals(0, heartbeats.misses());
+    assertEquals(NodeState.UP, heartbeats.state());
+    assertEquals("heartbeats answered again", heartbeats.reasonFor(NodeState.UP));
+  }
+
+  @Test
+  void ignoresAnAnswerToAHeartbeatNeverSent() {
+    heartbeats.next();
+
+    assertFalse(heartbeats.answered(2));
+    assertFalse(heartbeats.answered(0));
+    assertEquals(NodeState.DOWN, heartbeats.state());
+  }
+}

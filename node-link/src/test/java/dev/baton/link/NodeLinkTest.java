@@ -1,0 +1,337 @@
+package dev.baton.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.link.Frame.Control;
+import dev.baton.link.Frame.Data;
+import dev.baton.link.Frame.Heartbeat;
+import dev.baton.link.Frame.Refused;
+import dev.baton.link.RecordingLinkListener.Change;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The edge's client and a node's server together, on real loopback sockets. */
+class NodeLinkTest {
+
+  /**
+   * Quick reconnection; heartbeats slow enough that a busy build machine does not miss them (the
+   * first heartbeat of a connection goes out at once, so they cost these tests no time).
+   */
+  static final LinkSettings FAST = new LinkSettings(Duration.ofMillis(250), 3,
+      Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1),
+      FrameCodec.DEFAULT_MAX_FRAME_BYTES);
+  /** The production heartbeat, for the test that waits for misses. */
+  static final LinkSettings BEATING = new LinkSettings(Duration.ofMillis(100), 3,
+      FAST.reconnectMin(), FAST.reconnectMax(), FAST.connectTimeout(), FAST.maxFrameBytes());
+  static final ThreadFactory THREADS = Thread.ofPlatform().daemon().factory();
+
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final RecordingServerListener node = new RecordingServerListener();
+  private final RecordingLinkListener edge = new RecordingLinkListener();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable closeable : cleanup.reversed()) {
+      closeable.close();
+    }
+  }
+
+  @Test
+  void exchangesHelloAndIsUpOnceTheFirstHeartbeatIsAnswered() throws IOException {
+    NodeLinkServer server = server(0);
+
+    NodeLinkClient client = client(server.port());
+
+    awaitState(client, NodeState.UP);
+    assertEquals(List.of(new Change("A", NodeState.DOWN, NodeState.UP, "connected")),
+        edge.changes);
+    assertEquals(List.of("edge"), node.connected);
+    assertEquals(1, server.connections());
+    assertTrue(client.connected());
+    assertTrue(client.lastRoundTripNanos() >= 0);
+    assertTrue(client.lastAckAgeMillis() < Poll.WITHIN.toMillis());
+  }
+
+  @Test
+  void carriesTenThousandDataFramesEachWayIntactAndInOrder() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+    int count = 10_000;
+
+    for (int i = 0; i < count; i++) {
+      assertTrue(client.send(data(i, "edge")), "edge send " + i);
+      assertTrue(server.send(data(i, "node")), "node send " + i);
+    }
+
+    Poll.until("all frames at the node", () -> node.frames.size() == count);
+    Poll.until("all frames at the edge", () -> edge.frames.size() == count);
+    List<Frame> atNode = List.copyOf(node.frames);
+    List<Frame> atEdge = List.copyOf(edge.frames);
+    for (int i = 0; i < count; i++) {
+      assertEquals(data(i, "edge"), atNode.get(i), "frame " + i + " at the node");
+      assertEquals(data(i, "node"), atEdge.get(i), "frame " + i + " at the edge");
+    }
+  }
+
+  @Test
+  void carriesRefusedAndControlFramesBothWays() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+    Control session = new Control("SESSION",
+        Map.of("bank", "ACQ1", "session", "ACQ1-1", "state", "SIGNED_ON"));
+    Refused refused = new Refused(0, "ISS1", "000042", "no signed-on session");
+
+    assertTrue(client.send(session));
+    assertTrue(client.send(refused));
+    assertTrue(server.send(new Control("SWITCHOVER")));
+
+    Poll.until("two frames at the node", () -> node.frames.size() == 2);
+    Poll.until("one frame at the edge", () -> edge.frames.size() == 1);
+    assertEquals(List.of(session, refused), List.copyOf(node.frames));
+    assertEquals(new Control("SWITCHOVER"), edge.frames.peek());
+  }
+
+  @Test
+  void isSuspectThenDownWhileHeartbeatsGoUnansweredAndUpWhenAnsweredAgain() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port(), BEATING);
+    awaitState(client, NodeState.UP);
+
+    server.answerHeartbeats(false);
+    awaitState(client, NodeState.DOWN);
+
+    assertEquals(List.of(
+        new Change("A", NodeState.DOWN, NodeState.UP, "connected"),
+        new Change("A", NodeState.UP, NodeState.SUSPECT, "1 heartbeat unanswered"),
+        new Change("A", NodeState.SUSPECT, NodeState.DOWN, "3 heartbeats unanswered")),
+        edge.changes);
+    assertTrue(client.connected(), "the connection stays open while the node is DOWN");
+    assertEquals(1, server.connections());
+
+    server.answerHeartbeats(true);
+    awaitState(client, NodeState.UP);
+
+    assertEquals(List.of(NodeState.UP, NodeState.SUSPECT, NodeState.DOWN, NodeState.UP),
+        edge.states());
+    assertEquals("heartbeats answered again", edge.last().reason());
+    assertEquals(List.of("edge"), node.connected, "the same connection throughout");
+  }
+
+  @Test
+  void isDownWithAReasonWhenTheNodeCloses() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+
+    server.close();
+
+    awaitState(client, NodeState.DOWN);
+    assertEquals("closed by peer", edge.last().reason());
+    assertEquals("closed by peer", client.stateReason());
+    assertFalse(client.connected());
+  }
+
+  @Test
+  void reconnectsByItselfToANewNodeOnTheSamePort() throws IOException {
+    NodeLinkServer first = server(0);
+    int port = first.port();
+    NodeLinkClient client = client(port);
+    awaitState(client, NodeState.UP);
+    first.close();
+    awaitState(client, NodeState.DOWN);
+
+    server(port);
+
+    awaitState(client, NodeState.UP);
+    assertEquals(List.of(NodeState.UP, NodeState.DOWN, NodeState.UP), edge.states());
+    assertEquals("connected", edge.last().reason());
+  }
+
+  @Test
+  void reconnectsAfterDroppingItsConnection() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+
+    client.dropConnection("operator asked");
+
+    Poll.until("UP again", () -> edge.changes.size() == 3);
+    assertEquals(List.of(NodeState.UP, NodeState.DOWN, NodeState.UP), edge.states());
+    assertEquals("dropped: operator asked", edge.changes.get(1).reason());
+    Poll.until("the node saw the old connection go", () -> node.disconnected.size() == 1);
+    assertEquals(List.of("edge", "edge"), node.connected);
+    assertEquals(1, server.connections());
+  }
+
+  @Test
+  void refusesToSendWhileDownWithoutThrowing() throws IOException {
+    int nobodyListens = freePort();
+    NodeLinkClient client = client(nobodyListens);
+
+    Poll.until("a connection attempt failed", () -> client.lastFailure() != null);
+
+    assertFalse(client.send(data(1, "edge")));
+    assertEquals(NodeState.DOWN, client.state());
+    assertTrue(client.lastFailure().startsWith("connection refused"), client.lastFailure());
+    assertEquals(List.of(), edge.changes, "DOWN from the start: no change to report");
+    assertEquals(Long.MAX_VALUE, client.lastAckAgeMillis());
+  }
+
+  @Test
+  void refusesFramesTheLinkSendsItself() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+
+    assertThrows(IllegalArgumentException.class, () -> client.send(new Heartbeat(1, 1)));
+    assertThrows(IllegalArgumentException.class,
+        () -> server.send(new Frame.Hello(1, "node", "A")));
+  }
+
+  @Test
+  void refusesAFrameOverTheMaximumAndKeepsTheConnection() throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+
+    assertFalse(client.send(FrameCodecTest.dataOfFrameLength(FAST.maxFrameBytes() + 1)));
+    assertTrue(client.send(FrameCodecTest.dataOfFrameLength(FAST.maxFrameBytes())));
+
+    Poll.until("the largest frame arrived", () -> node.frames.size() == 1);
+    assertTrue(client.connected());
+    assertEquals(List.of(NodeState.UP), edge.states());
+  }
+
+  @Test
+  void keepsReadingWhenTheListenersThrow() throws IOException {
+    List<Frame> atNode = new CopyOnWriteArrayList<>();
+    NodeLinkServer server = new NodeLinkServer("A", loopback(0), FAST.maxFrameBytes(), THREADS,
+        new ServerListener() {
+          @Override
+          public void onConnected(String peerName) {
+            throw new IllegalStateException("the node's application fails");
+          }
+
+          @Override
+          public void onFrame(Frame frame) {
+            atNode.add(frame);
+            throw new IllegalStateException("the node's application fails");
+          }
+
+          @Override
+          public void onDisconnected(String peerName, String reason) {
+            throw new IllegalStateException("the node's application fails");
+          }
+        });
+    cleanup.add(server);
+    server.start();
+    List<Frame> atEdge = new CopyOnWriteArrayList<>();
+    NodeLinkClient client = new NodeLinkClient("A", loopback(server.port()), "edge", FAST, THREADS,
+        new LinkListener() {
+          @Override
+          public void onState(String nodeId, NodeState from, NodeState to, String reason) {
+            edge.onState(nodeId, from, to, reason);
+            throw new IllegalStateException("the edge's application fails");
+          }
+
+          @Override
+          public void onFrame(String nodeId, Frame frame) {
+            atEdge.add(frame);
+            throw new IllegalStateException("the edge's application fails");
+          }
+        });
+    cleanup.add(client);
+    client.start();
+    awaitState(client, NodeState.UP);
+
+    client.send(data(1, "edge"));
+    client.send(data(2, "edge"));
+    server.send(data(3, "node"));
+    server.send(data(4, "node"));
+
+    Poll.until("both frames at the node", () -> atNode.size() == 2);
+    Poll.until("both frames at the edge", () -> atEdge.size() == 2);
+    assertEquals(NodeState.UP, client.state());
+  }
+
+  @Test
+  void closeStopsItsThreadsAndLeavesTheNodeDown() throws IOException {
+    List<Thread> made = new CopyOnWriteArrayList<>();
+    ThreadFactory counting = task -> {
+      Thread thread = THREADS.newThread(task);
+      made.add(thread);
+      return thread;
+    };
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = new NodeLinkClient("A", loopback(server.port()), "edge", FAST,
+        counting, edge);
+    client.start();
+    awaitState(client, NodeState.UP);
+
+    client.close();
+
+    assertEquals(List.of("node-link-A-heartbeat", "node-link-A-connection"),
+        made.stream().map(Thread::getName).toList());
+    assertTrue(made.stream().noneMatch(Thread::isAlive), "threads still alive after close");
+    assertEquals(NodeState.DOWN, client.state());
+    assertEquals("link closed", edge.last().reason());
+    assertFalse(client.send(data(1, "edge")));
+  }
+
+  static Data data(int i, String from) {
+    byte[] iso = ByteBuffer.allocate(12).putInt(i).putLong(~i).array();
+    return new Data(i, "ACQ" + i % 7, from + "-" + i % 3, i % 2 == 0 ? "" : "00" + i,
+        1_750_000_000_000L + i, iso);
+  }
+
+  static InetSocketAddress loopback(int port) {
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+  }
+
+  /** The state reached, and told to this test's listener (which hears of it just after). */
+  private void awaitState(NodeLinkClient client, NodeState state) {
+    Poll.until("node " + state + " (now " + client.state() + ": " + client.stateReason() + ")",
+        () -> client.state() == state && !edge.changes.isEmpty() && edge.last().to() == state);
+  }
+
+  private NodeLinkServer server(int port) throws IOException {
+    NodeLinkServer server = new NodeLinkServer("A", loopback(port), FAST.maxFrameBytes(), THREADS,
+        node);
+    cleanup.add(server);
+    server.start();
+    return server;
+  }
+
+  private NodeLinkClient client(int port) {
+    return client(port, FAST);
+  }
+
+  private NodeLinkClient client(int port, LinkSettings settings) {
+    NodeLinkClient client = new NodeLinkClient("A", loopback(port), "edge", settings, THREADS,
+        edge);
+    cleanup.add(client);
+    client.start();
+    return client;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
