@@ -17,7 +17,8 @@ public final class MigrateCommand {
       System.exit(2);
     }
     MigrateResult result =
-        SchemaMigration.migrate(url, System.getenv("BATON_DB_USER"), System.getenv("BATON_DB_PASSWORD"));
+        SchemaMigration.migrate(url, System.getenv("BATON_DB_USER"), System.getenv("BATON_DB_PASSWORD"),
+            SchemaMigration.demoProfile());
     System.out.printf(
         "schema at version %s (%d migration(s) applied now)%n",
         result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,

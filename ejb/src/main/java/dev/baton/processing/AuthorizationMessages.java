@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** How the switch builds the messages it sends: answers, issuer requests, reversal advices. */
-final class AuthorizationMessages {
+public final class AuthorizationMessages {
 
   // Track data and the PIN block do not travel back in answers or into reversal advices.
   private static final List<Integer> NOT_ECHOED = List.of(35, 36, 45, 52);
@@ -17,7 +17,7 @@ final class AuthorizationMessages {
   private AuthorizationMessages() {}
 
   /** The switch's own answer to {@code request}: its fields echoed, 39 = {@code code}. */
-  static IsoMessage decline(IsoMessage request, ResponseCode code) {
+  public static IsoMessage decline(IsoMessage request, ResponseCode code) {
     return withoutSecrets(request).withMti(request.responseMti()).with(39, code.code());
   }
 

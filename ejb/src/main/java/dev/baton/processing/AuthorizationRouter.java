@@ -82,14 +82,23 @@ public final class AuthorizationRouter {
    */
   public Decision onAcquirerRequest(
       String acquirerId, String sessionId, IsoMessage request, long nowMillis) {
+    return onAcquirerRequest(acquirerId, sessionId, request, nowMillis, 0);
+  }
+
+  /**
+   * The same, for a request the edge knows as {@code correlation}: every answer to it, now or
+   * later, carries that correlation back.
+   */
+  public Decision onAcquirerRequest(
+      String acquirerId, String sessionId, IsoMessage request, long nowMillis, long correlation) {
     if (!request.isRequest()) {
       return new Discard(acquirerId + " sent " + request.mti() + ", which is not a request");
     }
     if (!PROCESSED.contains(request.mti()) || missesMandatoryField(request)) {
-      return answerNow(acquirerId, sessionId, request, ResponseCode.FORMAT_ERROR);
+      return answerNow(acquirerId, sessionId, correlation, request, ResponseCode.FORMAT_ERROR);
     }
     if (duplicates.isDuplicate(acquirerId, request, nowMillis)) {
-      return answerNow(acquirerId, sessionId, request, ResponseCode.DUPLICATE_TRANSMISSION);
+      return answerNow(acquirerId, sessionId, correlation, request, ResponseCode.DUPLICATE_TRANSMISSION);
     }
     Optional<InFlightAuthorization> original =
         request.mti().startsWith("04")
@@ -102,11 +111,11 @@ public final class AuthorizationRouter {
             .map(InFlightAuthorization::issuerId)
             .or(() -> bins.get().issuerFor(request.field(2)));
     if (issuer.isEmpty()) {
-      return answerNow(acquirerId, sessionId, request, ResponseCode.NO_SUCH_ISSUER);
+      return answerNow(acquirerId, sessionId, correlation, request, ResponseCode.NO_SUCH_ISSUER);
     }
     String issuerId = issuer.get();
     if (!issuerSignedOn.test(issuerId)) {
-      return answerNow(acquirerId, sessionId, request, ResponseCode.ISSUER_UNAVAILABLE);
+      return answerNow(acquirerId, sessionId, correlation, request, ResponseCode.ISSUER_UNAVAILABLE);
     }
     try {
       String stan = allocateStan(issuerId);
@@ -118,12 +127,13 @@ public final class AuthorizationRouter {
               request,
               IssuerKey.of(issuerId, issuerRequest),
               nowMillis + issuerTimeoutMillis,
-              nowMillis);
+              nowMillis,
+              correlation);
       book.add(context);
       return new ForwardToIssuer(issuerId, issuerRequest, context);
     } catch (IllegalStateException noFreeStan) {
       // A million requests in flight to one issuer: it is not answering, decline rather than wait.
-      return answerNow(acquirerId, sessionId, request, ResponseCode.ISSUER_UNAVAILABLE);
+      return answerNow(acquirerId, sessionId, correlation, request, ResponseCode.ISSUER_UNAVAILABLE);
     }
   }
 
@@ -147,7 +157,8 @@ public final class AuthorizationRouter {
       return new AnswerAcquirer(
           context.acquirerId(),
           context.acquirerSessionId(),
-          AuthorizationMessages.acquirerAnswer(context, answer));
+          AuthorizationMessages.acquirerAnswer(context, answer),
+          context.correlation());
     }
     Optional<InFlightAuthorization> timedOut = finished.takeTimedOut(key, nowMillis);
     if (timedOut.isEmpty()) {
@@ -162,6 +173,23 @@ public final class AuthorizationRouter {
     String adviceStan = allocateStan(issuerId);
     return new AdviseIssuer(
         issuerId, AuthorizationMessages.lateReversalAdvice(late, answer, adviceStan));
+  }
+
+  /**
+   * The edge refused the acquirer's answer built from {@code issuerAnswer}: it had declined the
+   * request RC 91 at its own deadline already. An approval is then undone towards the issuer with
+   * a 0420, as a late approval is; anything else needs nothing.
+   *
+   * @param key the issuer-side key of the request the issuer answered
+   */
+  public Optional<AdviseIssuer> onAnswerRefused(IssuerKey key, IsoMessage issuerAnswer, long nowMillis) {
+    if (!ResponseCode.isApproval(issuerAnswer.field(39))) {
+      return Optional.empty();
+    }
+    return finished.takeAnswered(key, nowMillis)
+        .filter(answered -> !answered.isReversal())
+        .map(answered -> new AdviseIssuer(answered.issuerId(),
+            AuthorizationMessages.lateReversalAdvice(answered, issuerAnswer, allocateStan(answered.issuerId()))));
   }
 
   /** The acquirers' RC 91 answers for every request whose deadline has passed, earliest first. */
@@ -179,7 +207,15 @@ public final class AuthorizationRouter {
    * took it); empty when its context has left the book already.
    */
   public Optional<AnswerAcquirer> onSendFailed(ForwardToIssuer forward, long nowMillis) {
-    return book.remove(forward.context().issuerKey())
+    return onIssuerSendFailed(forward.context().issuerKey(), nowMillis);
+  }
+
+  /**
+   * The same for the issuer request known by {@code key}, when the failure is reported later
+   * (by the edge, which could not write it on any of the issuer's sessions).
+   */
+  public Optional<AnswerAcquirer> onIssuerSendFailed(IssuerKey key, long nowMillis) {
+    return book.remove(key)
         .map(
             context -> {
               // Kept as timed out: if the issuer got it after all and approves, it is reversed.
@@ -212,14 +248,16 @@ public final class AuthorizationRouter {
   }
 
   private static AnswerAcquirer answerNow(
-      String acquirerId, String sessionId, IsoMessage request, ResponseCode code) {
-    return new AnswerAcquirer(acquirerId, sessionId, AuthorizationMessages.decline(request, code));
+      String acquirerId, String sessionId, long correlation, IsoMessage request, ResponseCode code) {
+    return new AnswerAcquirer(
+        acquirerId, sessionId, AuthorizationMessages.decline(request, code), correlation);
   }
 
   private static AnswerAcquirer timeoutAnswer(InFlightAuthorization context) {
     return answerNow(
         context.acquirerId(),
         context.acquirerSessionId(),
+        context.correlation(),
         context.request(),
         ResponseCode.ISSUER_UNAVAILABLE);
   }

@@ -20,13 +20,21 @@ public sealed interface Decision {
     }
   }
 
-  /** Send {@code answer} to the acquirer on the session its request came in on. */
-  record AnswerAcquirer(String acquirerId, String sessionId, IsoMessage answer)
+  /**
+   * Send {@code answer} to the acquirer on the session its request came in on; {@code
+   * correlation} is the edge's id of that request (0 when unknown).
+   */
+  record AnswerAcquirer(String acquirerId, String sessionId, IsoMessage answer, long correlation)
       implements Decision {
     public AnswerAcquirer {
       Objects.requireNonNull(acquirerId, "acquirer");
       Objects.requireNonNull(sessionId, "acquirer session");
       Objects.requireNonNull(answer, "answer");
+    }
+
+    /** An answer without an edge correlation. */
+    public AnswerAcquirer(String acquirerId, String sessionId, IsoMessage answer) {
+      this(acquirerId, sessionId, answer, 0);
     }
 
     /** Field 39 of the answer. */

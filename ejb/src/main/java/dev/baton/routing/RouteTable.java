@@ -25,6 +25,11 @@ public class RouteTable {
     return Optional.ofNullable(routes.get(bankId)).map(NodeId::parse);
   }
 
+  /** Routes {@code bankId} to {@code node} unless the cluster has a route for it already. */
+  public void assignIfAbsent(String bankId, NodeId node) {
+    routes.putIfAbsent(bankId, node.name());
+  }
+
   /** Routes {@code bankId} to {@code node}, for every server of the cluster. */
   public void assign(String bankId, NodeId node) {
     routes.put(bankId, node.name());

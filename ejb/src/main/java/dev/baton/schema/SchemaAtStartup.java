@@ -30,7 +30,7 @@ public class SchemaAtStartup {
 
   @PostConstruct
   void migrate() {
-    MigrateResult result = SchemaMigration.migrate(dataSource);
+    MigrateResult result = SchemaMigration.migrate(dataSource, SchemaMigration.demoProfile());
     version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
     LOG.log(
         Level.INFO,

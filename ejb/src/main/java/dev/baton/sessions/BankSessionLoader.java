@@ -68,7 +68,7 @@ public class BankSessionLoader {
   }
 
   /** Only the edge holds bank sessions; the processing nodes never open a bank socket. */
-  static boolean ownsBankSessions() {
+  public static boolean ownsBankSessions() {
     return "edge".equals(System.getProperty("baton.role"));
   }
 

@@ -112,6 +112,29 @@ class AuthorizationRouterTest {
   }
 
   @Test
+  void everyAnswerCarriesTheEdgesCorrelationOfItsRequest() {
+    ForwardToIssuer forward =
+        assertInstanceOf(
+            ForwardToIssuer.class,
+            router.onAcquirerRequest("ACQ1", "ACQ1-2", request("0100", VISA, "000201"), T0, 71));
+    AnswerAcquirer approved =
+        assertInstanceOf(
+            AnswerAcquirer.class, router.onIssuerAnswer("ISS1", issuerAnswer(forward, "00"), T0));
+    assertEquals(71, approved.correlation());
+
+    AnswerAcquirer declinedAtOnce =
+        assertInstanceOf(
+            AnswerAcquirer.class,
+            router.onAcquirerRequest("ACQ1", "ACQ1-2", request("0100", "9999000000000001", "000202"), T0, 72));
+    assertEquals(72, declinedAtOnce.correlation());
+
+    router.onAcquirerRequest("ACQ1", "ACQ1-2", request("0100", VISA, "000203"), T0, 73);
+    assertEquals(
+        List.of(73L),
+        router.onDeadline(T0 + 5_000).stream().map(AnswerAcquirer::correlation).toList());
+  }
+
+  @Test
   void financialRequestAndIssuerDeclineTravelTheSameWay() {
     ForwardToIssuer forward = forward(request("0200", "5100000000000008", "000124"), T0);
     assertEquals("ISS2", forward.issuerId());
@@ -227,6 +250,26 @@ class AuthorizationRouterTest {
 
     assertInstanceOf(
         Discard.class, router.onIssuerAnswer("ISS1", issuerAnswer(forward, "00"), T0 + 6_100));
+  }
+
+  @Test
+  void approvalTheEdgeRefusedAsTooLateIsReversedOnceAndADeclineIsNot() {
+    ForwardToIssuer approved = forward(request("0100", VISA, "000137"), T0);
+    IsoMessage approval = issuerAnswer(approved, "00");
+    router.onIssuerAnswer("ISS1", approval, T0 + 100);
+
+    AdviseIssuer advice =
+        router.onAnswerRefused(approved.context().issuerKey(), approval, T0 + 200).orElseThrow();
+    assertEquals("ISS1", advice.issuerId());
+    assertEquals("0420", advice.advice().mti());
+    assertEquals("AB1234", advice.advice().field(38));
+    assertTrue(advice.advice().field(90).startsWith("0100" + approved.issuerRequest().field(11)));
+    assertTrue(router.onAnswerRefused(approved.context().issuerKey(), approval, T0 + 300).isEmpty(), "only once");
+
+    ForwardToIssuer declined = forward(request("0100", VISA, "000138"), T0);
+    IsoMessage decline = issuerAnswer(declined, "05");
+    router.onIssuerAnswer("ISS1", decline, T0 + 100);
+    assertTrue(router.onAnswerRefused(declined.context().issuerKey(), decline, T0 + 200).isEmpty());
   }
 
   @Test

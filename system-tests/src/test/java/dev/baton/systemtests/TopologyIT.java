@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.launcher.Layout;
 import dev.baton.launcher.Topology;
+import dev.baton.systemtests.switching.AuthorizationScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -62,6 +64,15 @@ class TopologyIT {
     assertTrue(topology.livePids().isEmpty(), "no pid of the topology is alive");
     for (int port : topology.ports()) {
       assertTrue(portFree(port), "port " + port + " is free again");
+    }
+  }
+
+  /** Authorizations through the topology, with jPOS banks on the demo ports. */
+  @Nested
+  class Authorizations extends AuthorizationScenarios {
+    @Override
+    protected Path pidFile(String role) {
+      return topology.layout().pidFile(role);
     }
   }
 

@@ -64,9 +64,21 @@ public final class FinishedAuthorizations {
    * a repeated late answer does not cause a second reversal.
    */
   public Optional<InFlightAuthorization> takeTimedOut(IssuerKey key, long nowMillis) {
+    return take(key, Ending.TIMED_OUT, nowMillis);
+  }
+
+  /**
+   * The answered context whose answer never reached the acquirer (the edge had declined it at its
+   * deadline already), once: it is marked answered late, as a timed-out one is.
+   */
+  public Optional<InFlightAuthorization> takeAnswered(IssuerKey key, long nowMillis) {
+    return take(key, Ending.ANSWERED, nowMillis);
+  }
+
+  private Optional<InFlightAuthorization> take(IssuerKey key, Ending expected, long nowMillis) {
     forgetOld(nowMillis);
     Entry entry = byIssuerKey.get(key);
-    if (entry == null || entry.finished().ending() != Ending.TIMED_OUT) {
+    if (entry == null || entry.finished().ending() != expected) {
       return Optional.empty();
     }
     Finished late = new Finished(entry.finished().authorization(), Ending.ANSWERED_LATE);

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param issuerKey the issuer bank and the issuer-side 11, 37, 41
  * @param deadlineMillis epoch milliseconds from which the request has timed out
  * @param createdAtMillis epoch milliseconds when the request was sent to the issuer
+ * @param correlation the edge's id of the acquirer's request, which its answer carries back (0
+ *     when nobody needs it, as in tests of the decisions alone)
  */
 public record InFlightAuthorization(
     String acquirerId,
@@ -24,7 +26,19 @@ public record InFlightAuthorization(
     IsoMessage request,
     IssuerKey issuerKey,
     long deadlineMillis,
-    long createdAtMillis) {
+    long createdAtMillis,
+    long correlation) {
+
+  /** A context without an edge correlation. */
+  public InFlightAuthorization(
+      String acquirerId,
+      String acquirerSessionId,
+      IsoMessage request,
+      IssuerKey issuerKey,
+      long deadlineMillis,
+      long createdAtMillis) {
+    this(acquirerId, acquirerSessionId, request, issuerKey, deadlineMillis, createdAtMillis, 0);
+  }
 
   public InFlightAuthorization {
     requireText(acquirerId, "acquirer bank");
@@ -63,7 +77,8 @@ public record InFlightAuthorization(
         issuerKey.rrn(),
         issuerKey.terminalId(),
         deadlineMillis,
-        createdAtMillis);
+        createdAtMillis,
+        correlation);
   }
 
   /** The context a {@link #toStored()} form came from. */
@@ -75,7 +90,8 @@ public record InFlightAuthorization(
         new IssuerKey(
             stored.issuerId(), stored.issuerStan(), stored.issuerRrn(), stored.issuerTerminalId()),
         stored.deadlineMillis(),
-        stored.createdAtMillis());
+        stored.createdAtMillis(),
+        stored.correlation());
   }
 
   @Override
@@ -113,7 +129,8 @@ public record InFlightAuthorization(
       String issuerRrn,
       String issuerTerminalId,
       long deadlineMillis,
-      long createdAtMillis)
+      long createdAtMillis,
+      long correlation)
       implements Serializable {
 
     static String encode(Map<Integer, String> fields) {

@@ -51,7 +51,8 @@ class InFlightAuthorizationTest {
             stored.issuerRrn(),
             stored.issuerTerminalId(),
             stored.deadlineMillis(),
-            stored.createdAtMillis());
+            stored.createdAtMillis(),
+            stored.correlation());
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class, () -> InFlightAuthorization.fromStored(damaged));

@@ -59,7 +59,8 @@ public final class Baton {
 
   private static void migrate(Settings settings) throws TopologyException {
     try {
-      var result = SchemaMigration.migrate(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+      var result = SchemaMigration.migrate(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword(),
+          "demo".equals(settings.serverEnvironment().get("BATON_PROFILE")));
       System.out.println("schema migrated: " + result.migrationsExecuted + " migration(s) applied");
     } catch (RuntimeException e) {
       throw new TopologyException("migration failed: " + e.getMessage(), e);

@@ -102,6 +102,7 @@ public final class Settings {
         "BATON_DB_USER", databaseUser(),
         "BATON_DB_PASSWORD", databasePassword(),
         "BATON_OIDC_URL", keycloakUrl(),
-        "BATON_OIDC_CLIENT_SECRET", get("BATON_OIDC_CLIENT_SECRET"));
+        "BATON_OIDC_CLIENT_SECRET", get("BATON_OIDC_CLIENT_SECRET"),
+        "BATON_PROFILE", values.getOrDefault("BATON_PROFILE", "production"));
   }
 }

@@ -43,10 +43,14 @@ public final class WildFlyServer implements Component {
 
   @Override
   public List<Port> ports() {
-    return List.of(
+    List<Port> ports = new java.util.ArrayList<>(List.of(
         new Port(role.httpPort(), role.id() + " HTTP"),
         new Port(role.managementPort(), role.id() + " management"),
-        new Port(role.jgroupsPort(), role.id() + " cluster (JGroups)"));
+        new Port(role.jgroupsPort(), role.id() + " cluster (JGroups)")));
+    if (role.nodeLinkPort() != 0) {
+      ports.add(new Port(role.nodeLinkPort(), role.id() + " node link"));
+    }
+    return List.copyOf(ports);
   }
 
   @Override

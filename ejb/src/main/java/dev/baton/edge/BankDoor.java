@@ -1,0 +1,14 @@
+package dev.baton.edge;
+
+import dev.baton.connector.api.BankConnectorException;
+import dev.baton.connector.api.IsoMessage;
+
+/** The edge's way to the banks' sessions (the resource adapter's connections in the server). */
+public interface BankDoor {
+
+  /** Writes a message a node packed; null session = any signed-on session of the bank. */
+  String sendPacked(String bankId, String sessionId, byte[] packed) throws BankConnectorException;
+
+  /** Packs and writes a message the edge made itself (its own declines). */
+  String send(String bankId, String sessionId, IsoMessage message) throws BankConnectorException;
+}

@@ -1,0 +1,256 @@
+package dev.baton.edge;
+
+import dev.baton.connector.api.BankConnectorException;
+import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.IsoMessage;
+import dev.baton.connector.api.SessionState;
+import dev.baton.link.Frame;
+import dev.baton.link.Frame.Control;
+import dev.baton.link.Frame.Data;
+import dev.baton.link.Frame.Refused;
+import dev.baton.link.LinkListener;
+import dev.baton.link.NodeState;
+import dev.baton.processing.AuthorizationMessages;
+import dev.baton.processing.ResponseCode;
+import dev.baton.routing.NodeId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The edge's share of every authorization: sends each bank message to the node its route names
+ * (the ISO bytes as received), writes what nodes send back on the banks' sessions, and keeps the
+ * promise of one answer per acquirer request.
+ *
+ * <p>Each acquirer request is registered under a correlation id before it leaves for its node. The
+ * first of these ends it: the node's answer (written to the acquirer), or its deadline (the edge
+ * declines it RC 91: the node is down, or its link dropped, or the answer was lost). Whatever comes
+ * second is dropped, and a node's answer that comes second is refused back to the node, so nothing
+ * is answered twice.
+ *
+ * <p>Issuer answers go to the node that sent the request: the edge remembers the node per issuer
+ * and issuer-side STAN when it writes the request (nodes number STANs in disjoint ranges).
+ * Thread-safe.
+ */
+public final class EdgeEngine implements LinkListener {
+
+  private static final Logger LOG = System.getLogger(EdgeEngine.class.getName());
+
+  private record Awaiting(String bankId, String sessionId, IsoMessage request, long deadline, NodeId node) {}
+
+  private record Owner(NodeId node, long expiresAt) {}
+
+  private record Session(String bankId, SessionState state) {}
+
+  /** What the edge counted since it started. */
+  public record Counters(
+      long forwarded,
+      long answered,
+      long declinedNoNode,
+      long declinedAtDeadline,
+      long lateAnswersRefused,
+      long issuerAnswersUnrouted) {}
+
+  private final Function<String, Optional<NodeId>> routes;
+  private final NodeLinks links;
+  private final BankDoor banks;
+  private final Clock clock;
+  private final long answerBudgetMillis;
+  private final long ownerRetentionMillis;
+  private final AtomicLong correlations = new AtomicLong();
+  private final Map<Long, Awaiting> awaiting = new ConcurrentHashMap<>();
+  private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicLong forwarded = new AtomicLong();
+  private final AtomicLong answered = new AtomicLong();
+  private final AtomicLong declinedNoNode = new AtomicLong();
+  private final AtomicLong declinedAtDeadline = new AtomicLong();
+  private final AtomicLong lateAnswersRefused = new AtomicLong();
+  private final AtomicLong issuerAnswersUnrouted = new AtomicLong();
+
+  /**
+   * @param routes the node serving a bank
+   * @param links the node links
+   * @param banks the banks' sessions
+   * @param clock the time
+   * @param answerBudget how long after the edge received a request it declines it itself
+   * @param ownerRetention how long the edge remembers which node sent an issuer request
+   */
+  public EdgeEngine(
+      Function<String, Optional<NodeId>> routes,
+      NodeLinks links,
+      BankDoor banks,
+      Clock clock,
+      Duration answerBudget,
+      Duration ownerRetention) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+    this.links = Objects.requireNonNull(links, "node links");
+    this.banks = Objects.requireNonNull(banks, "bank door");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.answerBudgetMillis = answerBudget.toMillis();
+    this.ownerRetentionMillis = ownerRetention.toMillis();
+  }
+
+  /** A message from a bank, as the adapter delivered it. */
+  public void fromBank(BankMessage message) {
+    if (message.message().isRequest()) {
+      fromAcquirer(message);
+    } else {
+      fromIssuer(message);
+    }
+  }
+
+  /** A bank session changed state: the nodes hear of it at once. */
+  public void sessionState(String bankId, String sessionId, SessionState state) {
+    sessions.put(sessionId, new Session(bankId, state));
+    Control control = sessionControl(bankId, sessionId, state);
+    for (NodeId node : NodeId.values()) {
+      links.send(node, control);
+    }
+  }
+
+  /** Declines what reached its deadline and forgets old issuer-request owners; call often. */
+  public void tick() {
+    long now = clock.millis();
+    for (Map.Entry<Long, Awaiting> entry : awaiting.entrySet()) {
+      Awaiting request = entry.getValue();
+      if (request.deadline() <= now && awaiting.remove(entry.getKey(), request)) {
+        declinedAtDeadline.incrementAndGet();
+        LOG.log(Level.WARNING, "{0} {1} from {2}: no answer from node {3} by the deadline, declined RC 91 by the edge",
+            request.request().mti(), request.request().field(11), request.bankId(), request.node());
+        decline(request.bankId(), request.sessionId(), request.request());
+      }
+    }
+    owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
+  }
+
+  /** Requests waiting for their node's answer now. */
+  public int awaiting() {
+    return awaiting.size();
+  }
+
+  public Counters counters() {
+    return new Counters(forwarded.get(), answered.get(), declinedNoNode.get(),
+        declinedAtDeadline.get(), lateAnswersRefused.get(), issuerAnswersUnrouted.get());
+  }
+
+  @Override
+  public void onState(String nodeId, NodeState from, NodeState to, String reason) {
+    LOG.log(to == NodeState.UP ? Level.INFO : Level.WARNING, "node {0}: {1} -> {2} ({3})", nodeId, from, to, reason);
+    if (to == NodeState.UP && from == NodeState.DOWN) {
+      NodeId node = NodeId.parse(nodeId);
+      for (Map.Entry<String, Session> session : sessions.entrySet()) {
+        links.send(node, sessionControl(session.getValue().bankId(), session.getKey(), session.getValue().state()));
+      }
+      links.send(node, new Control("SESSIONS-COMPLETE", Map.of()));
+    }
+  }
+
+  @Override
+  public void onFrame(String nodeId, Frame frame) {
+    NodeId node = NodeId.parse(nodeId);
+    switch (frame) {
+      case Data data when data.correlation() != 0 -> answerFromNode(node, data);
+      case Data data -> requestFromNode(node, data);
+      default -> LOG.log(Level.DEBUG, "node {0} sent {1}, nothing to do", nodeId, frame);
+    }
+  }
+
+  private void fromAcquirer(BankMessage message) {
+    Optional<NodeId> node = routes.apply(message.bankId());
+    if (node.isEmpty() || links.state(node.get()) == NodeState.DOWN) {
+      declinedNoNode.incrementAndGet();
+      LOG.log(Level.WARNING, "{0} from {1}: {2}, declined RC 91", message.mti(), message.bankId(),
+          node.map(down -> "node " + down + " is DOWN").orElse("the bank has no route"));
+      decline(message.bankId(), message.sessionId(), message.message());
+      return;
+    }
+    long correlation = correlations.incrementAndGet();
+    long deadline = message.receivedAt().toEpochMilli() + answerBudgetMillis;
+    awaiting.put(correlation, new Awaiting(message.bankId(), message.sessionId(), message.message(), deadline, node.get()));
+    Data data = new Data(correlation, message.bankId(), message.sessionId(), "", deadline, message.frame());
+    if (links.send(node.get(), data)) {
+      forwarded.incrementAndGet();
+    } else if (awaiting.remove(correlation) != null) {
+      declinedNoNode.incrementAndGet();
+      decline(message.bankId(), message.sessionId(), message.message());
+    }
+  }
+
+  private void fromIssuer(BankMessage message) {
+    String stan = message.field(11);
+    Owner owner = stan == null ? null : owners.remove(ownerKey(message.bankId(), stan));
+    Optional<NodeId> node = owner != null ? Optional.of(owner.node()) : routes.apply(message.bankId());
+    Data data = new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame());
+    if (node.isEmpty() || !links.send(node.get(), data)) {
+      issuerAnswersUnrouted.incrementAndGet();
+      LOG.log(Level.WARNING, "{0} {1} from {2} could not reach {3}; its request times out on the node",
+          message.mti(), stan, message.bankId(), node.map(n -> "node " + n).orElse("any node"));
+    }
+  }
+
+  private void answerFromNode(NodeId node, Data data) {
+    Awaiting request = awaiting.remove(data.correlation());
+    if (request == null) {
+      lateAnswersRefused.incrementAndGet();
+      links.send(node, new Refused(data.correlation(), data.bankId(), data.key(),
+          "the request was declined by the edge at its deadline already"));
+      return;
+    }
+    try {
+      banks.sendPacked(request.bankId(), request.sessionId(), data.iso());
+      answered.incrementAndGet();
+    } catch (BankConnectorException e) {
+      LOG.log(Level.WARNING, "answer for {0} not written: {1}", request.bankId(), e.getMessage());
+    }
+  }
+
+  private void requestFromNode(NodeId node, Data data) {
+    String stan = stanOf(data.key());
+    String key = stan.isEmpty() ? null : ownerKey(data.bankId(), stan);
+    if (key != null) {
+      owners.put(key, new Owner(node, clock.millis() + ownerRetentionMillis));
+    }
+    try {
+      banks.sendPacked(data.bankId(), data.sessionId().isEmpty() ? null : data.sessionId(), data.iso());
+    } catch (BankConnectorException e) {
+      if (key != null) {
+        owners.remove(key);
+      }
+      links.send(node, new Refused(0, data.bankId(), data.key(), e.getMessage()));
+    }
+  }
+
+  private void decline(String bankId, String sessionId, IsoMessage request) {
+    try {
+      banks.send(bankId, sessionId, AuthorizationMessages.decline(request, ResponseCode.ISSUER_UNAVAILABLE));
+    } catch (BankConnectorException | RuntimeException e) {
+      LOG.log(Level.WARNING, "decline of {0} for {1} not written: {2}", request.mti(), bankId, e.getMessage());
+    }
+  }
+
+  private static Control sessionControl(String bankId, String sessionId, SessionState state) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("bank", bankId);
+    attributes.put("session", sessionId);
+    attributes.put("state", state.name());
+    return new Control("SESSION", attributes);
+  }
+
+  private static String stanOf(String key) {
+    int bar = key.indexOf('|');
+    return bar < 0 ? key : key.substring(0, bar);
+  }
+
+  private static String ownerKey(String bankId, String stan) {
+    return bankId + "|" + stan;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.baton.edge;
+
+import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankSessionListener;
+import dev.baton.connector.api.SessionState;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.jboss.ejb3.annotation.ResourceAdapter;
+
+/** Receives every bank's messages and session states from the resource adapter, for the edge. */
+@MessageDriven(activationConfig = @ActivationConfigProperty(propertyName = "banks", propertyValue = "*"))
+@ResourceAdapter("baton-iso")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EdgeTraffic implements BankSessionListener {
+
+  @EJB private EdgeSwitch edge;
+
+  @Override
+  public void onMessage(BankMessage message) {
+    edge.fromBank(message);
+  }
+
+  @Override
+  public void onSessionState(String bankId, String sessionId, SessionState state) {
+    edge.sessionState(bankId, sessionId, state);
+  }
+}

@@ -1,0 +1,279 @@
+package dev.baton.node;
+
+import dev.baton.connector.api.IsoMessage;
+import dev.baton.connector.session.IsoMessages;
+import dev.baton.link.Frame;
+import dev.baton.link.Frame.Control;
+import dev.baton.link.Frame.Data;
+import dev.baton.link.Frame.Refused;
+import dev.baton.processing.AuthorizationRouter;
+import dev.baton.processing.Decision;
+import dev.baton.processing.Decision.AdviseIssuer;
+import dev.baton.processing.Decision.AnswerAcquirer;
+import dev.baton.processing.Decision.Discard;
+import dev.baton.processing.Decision.ForwardToIssuer;
+import dev.baton.processing.DuplicateDetector;
+import dev.baton.processing.ResponseCode;
+import dev.baton.processing.correction.Direction;
+import dev.baton.processing.inflight.FinishedAuthorizations;
+import dev.baton.processing.inflight.InFlightBook;
+import dev.baton.processing.inflight.IssuerKey;
+import dev.baton.processing.inflight.IssuerStan;
+import dev.baton.processing.inflight.IssuerStans;
+import dev.baton.routing.NodeId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+
+/**
+ * One processing node's work: every DATA frame from the edge is unpacked with its bank's packager,
+ * corrected, decided by the {@link AuthorizationRouter}, and what must be written to banks goes
+ * back to the edge packed, as DATA frames. Deadlines are checked by {@link #tick()}. Thread-safe:
+ * link readers and the ticker may call it at once.
+ *
+ * <p>Issuer-side STANs: node A numbers from 000001 to 499999 and node B from 500000 to 999999, so
+ * a STAN names its node and the two never collide on one issuer's sessions.
+ */
+public final class NodeEngine {
+
+  private static final Logger LOG = System.getLogger(NodeEngine.class.getName());
+  private static final int STAN_SPLIT = 500_000;
+
+  /** Where frames for the edge go; false when the link could not take it. */
+  @FunctionalInterface
+  public interface EdgeLink {
+    boolean send(Frame frame);
+  }
+
+  /** What a 0420 needs of an approval: its key and approval code (kept small, there are many). */
+  private record SentApproval(IssuerKey key, String mti, String approvalCode, long forgetAt) {
+    IsoMessage issuerAnswer() {
+      IsoMessage answer = IsoMessage.of(mti).with(39, "00");
+      return approvalCode == null ? answer : answer.with(38, approvalCode);
+    }
+  }
+
+  /** How long things last on a node. */
+  public record Timing(Duration issuerTimeout, Duration duplicateWindow, Duration finishedRetention) {
+    public static Timing defaults() {
+      return new Timing(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofMinutes(2));
+    }
+  }
+
+  private final NodeId node;
+  private final EdgeLink edge;
+  private final Clock clock;
+  private final AtomicReference<NodeConfiguration> configuration =
+      new AtomicReference<>(NodeConfiguration.empty());
+  private final SignedOnSessions sessions = new SignedOnSessions();
+  private final InFlightBook book = new InFlightBook();
+  private final AuthorizationRouter router;
+  /** Approvals sent towards acquirers, until the edge could refuse them as too late. */
+  private final Map<Long, SentApproval> approvalsSent = new ConcurrentHashMap<>();
+  private final long approvalMemoryMillis;
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong undeliverable = new AtomicLong();
+  private final AtomicLong unreadable = new AtomicLong();
+
+  public NodeEngine(NodeId node, EdgeLink edge, Clock clock, Timing timing) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.edge = Objects.requireNonNull(edge, "edge link");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    // The edge refuses an answer only after its own deadline, a little after the issuer timeout.
+    this.approvalMemoryMillis = timing.issuerTimeout().toMillis() + 2_000;
+    int first = node == NodeId.A ? IssuerStan.MIN : STAN_SPLIT;
+    int last = node == NodeId.A ? STAN_SPLIT - 1 : IssuerStan.MAX;
+    Predicate<String> issuerReachable = sessions::signedOn;
+    this.router =
+        new AuthorizationRouter(
+            () -> configuration.get().bins(),
+            issuerReachable,
+            new DuplicateDetector(timing.duplicateWindow()),
+            book,
+            new FinishedAuthorizations(timing.finishedRetention()),
+            new IssuerStans(issuer -> new IssuerStan(issuer, first, last, first)),
+            timing.issuerTimeout());
+  }
+
+  /** The node this engine runs as. */
+  public NodeId node() {
+    return node;
+  }
+
+  /** Takes a new configuration; requests from now on use it. */
+  public void configure(NodeConfiguration next) {
+    configuration.set(Objects.requireNonNull(next, "configuration"));
+  }
+
+  /** Requests in flight to issuers now. */
+  public int inFlight() {
+    return book.size();
+  }
+
+  /** Counters: frames received, frames sent, frames the edge link did not take, unreadable. */
+  public long[] counters() {
+    return new long[] {received.get(), sent.get(), undeliverable.get(), unreadable.get()};
+  }
+
+  /** The edge connected: it is about to report every session's state again. */
+  public void edgeConnected() {
+    sessions.clear();
+  }
+
+  /** A frame from the edge. */
+  public void onFrame(Frame frame) {
+    switch (frame) {
+      case Data data -> onData(data);
+      case Control control -> onControl(control);
+      case Refused refused -> onRefused(refused);
+      default -> LOG.log(Level.DEBUG, "node {0}: ignored {1}", node, frame);
+    }
+  }
+
+  /** Answers RC 91 for every request whose issuer did not answer in time. */
+  public void tick() {
+    long now = clock.millis();
+    approvalsSent.values().removeIf(sentApproval -> sentApproval.forgetAt() <= now);
+    for (AnswerAcquirer timeout : router.onDeadline(now)) {
+      execute(timeout, now);
+    }
+  }
+
+  private void onControl(Control control) {
+    if ("SESSION".equals(control.verb())) {
+      sessions.update(
+          control.attribute("bank"), control.attribute("session"), control.attribute("state"));
+    }
+  }
+
+  private void onRefused(Refused refused) {
+    long now = clock.millis();
+    LOG.log(
+        Level.INFO,
+        "node {0}: the edge could not deliver to {1}: {2}",
+        node,
+        refused.bankId(),
+        refused.reason());
+    if (refused.correlation() != 0) {
+      SentApproval approval = approvalsSent.remove(refused.correlation());
+      if (approval != null) {
+        router.onAnswerRefused(approval.key(), approval.issuerAnswer(), now)
+            .ifPresent(advice -> execute(advice, now));
+      }
+      return;
+    }
+    issuerKey(refused.bankId(), refused.key())
+        .flatMap(key -> router.onIssuerSendFailed(key, now))
+        .ifPresent(answer -> execute(answer, now));
+  }
+
+  private void onData(Data data) {
+    received.incrementAndGet();
+    Optional<BankProfile> profile = configuration.get().profileOf(data.bankId());
+    if (profile.isEmpty()) {
+      unreadable.incrementAndGet();
+      LOG.log(Level.WARNING, "node {0}: a message from bank {1}, which is not configured, dropped", node, data.bankId());
+      return;
+    }
+    IsoMessage message;
+    try {
+      message = unpack(profile.get(), data.iso());
+    } catch (ISOException | RuntimeException e) {
+      unreadable.incrementAndGet();
+      LOG.log(Level.WARNING, "node {0}: a message from bank {1} does not unpack: {2}", node, data.bankId(), e.getMessage());
+      return;
+    }
+    IsoMessage corrected =
+        configuration.get().corrections().apply(data.bankId(), Direction.INBOUND, message);
+    long now = clock.millis();
+    if (corrected.isRequest()) {
+      execute(router.onAcquirerRequest(data.bankId(), data.sessionId(), corrected, now, data.correlation()), now);
+      return;
+    }
+    Decision decision = router.onIssuerAnswer(data.bankId(), corrected, now);
+    if (decision instanceof AnswerAcquirer answer
+        && answer.correlation() != 0
+        && ResponseCode.isApproval(corrected.field(39))) {
+      approvalsSent.put(answer.correlation(),
+          new SentApproval(IssuerKey.of(data.bankId(), corrected), corrected.mti(), corrected.field(38),
+              now + approvalMemoryMillis));
+    }
+    execute(decision, now);
+  }
+
+  private void execute(Decision decision, long now) {
+    switch (decision) {
+      case ForwardToIssuer forward -> {
+        if (!toBank(0, forward.issuerId(), "", keyOf(forward.context().issuerKey()), forward.issuerRequest())) {
+          router.onSendFailed(forward, now).ifPresent(answer -> execute(answer, now));
+        }
+      }
+      case AnswerAcquirer answer ->
+          // Undelivered, it is the edge's to answer at the request's deadline.
+          toBank(answer.correlation(), answer.acquirerId(), answer.sessionId(), "", answer.answer());
+      case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
+      case Discard discard -> LOG.log(Level.DEBUG, "node {0}: {1}", node, discard.reason());
+    }
+  }
+
+  private boolean toBank(long correlation, String bankId, String sessionId, String key, IsoMessage message) {
+    Optional<BankProfile> profile = configuration.get().profileOf(bankId);
+    if (profile.isEmpty()) {
+      undeliverable.incrementAndGet();
+      LOG.log(Level.WARNING, "node {0}: no packager for bank {1}, {2} not sent", node, bankId, message.mti());
+      return false;
+    }
+    IsoMessage corrected = configuration.get().corrections().apply(bankId, Direction.OUTBOUND, message);
+    byte[] packed;
+    try {
+      packed = IsoMessages.packable(corrected, profile.get().packager()).pack();
+    } catch (ISOException | RuntimeException e) {
+      undeliverable.incrementAndGet();
+      LOG.log(Level.WARNING, "node {0}: {1} for bank {2} does not pack: {3}", node, message.mti(), bankId, e.getMessage());
+      return false;
+    }
+    boolean taken = edge.send(new Data(correlation, bankId, sessionId, key, 0, packed));
+    if (taken) {
+      sent.incrementAndGet();
+    } else {
+      undeliverable.incrementAndGet();
+    }
+    return taken;
+  }
+
+  private static IsoMessage unpack(BankProfile profile, byte[] frame) throws ISOException {
+    byte[] image =
+        profile.headerLength() == 0
+            ? frame
+            : Arrays.copyOfRange(frame, Math.min(profile.headerLength(), frame.length), frame.length);
+    ISOMsg iso = new ISOMsg();
+    iso.setPackager(profile.packager());
+    iso.unpack(image);
+    return IsoMessages.unpacked(iso);
+  }
+
+  /** The DATA key of an issuer request: its STAN, RRN and terminal, separated by '|'. */
+  static String keyOf(IssuerKey key) {
+    return key.stan() + "|" + key.rrn() + "|" + key.terminalId();
+  }
+
+  static Optional<IssuerKey> issuerKey(String issuerId, String key) {
+    String[] parts = key.split("\\|", -1);
+    if (parts.length != 3 || parts[0].isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new IssuerKey(issuerId, parts[0], parts[1], parts[2]));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.baton.node;
+
+import dev.baton.link.Frame;
+import dev.baton.link.NodeLinkServer;
+import dev.baton.link.ServerListener;
+import dev.baton.routing.NodeId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * Runs the {@link NodeEngine} on a processing node (roles {@code node-a}, {@code node-b}): listens
+ * for the edge's node link on {@code baton.link.port} (default 7401 for A, 7402 for B), checks
+ * deadlines every 20 ms, and reloads the configuration (BIN ranges, packagers, field corrections)
+ * at start and every 5 seconds, so a change applies without a restart. Does nothing on the edge.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaAtStartup")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ProcessingNode {
+
+  private static final Logger LOG = System.getLogger(ProcessingNode.class.getName());
+  private static final long TICK_MILLIS = 20;
+
+  @Resource(lookup = "java:jboss/datasources/BatonDS")
+  private DataSource dataSource;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  private ManagedThreadFactory threads;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  private ManagedScheduledExecutorService scheduler;
+
+  private volatile NodeEngine engine;
+  private NodeLinkServer server;
+  private ScheduledFuture<?> ticker;
+
+  /** This server's node, when it is a processing node. */
+  public static Optional<NodeId> currentNode() {
+    return switch (String.valueOf(System.getProperty("baton.role"))) {
+      case "node-a" -> Optional.of(NodeId.A);
+      case "node-b" -> Optional.of(NodeId.B);
+      default -> Optional.empty();
+    };
+  }
+
+  @PostConstruct
+  void start() {
+    Optional<NodeId> node = currentNode();
+    if (node.isEmpty()) {
+      return;
+    }
+    NodeLinkServer[] link = new NodeLinkServer[1];
+    NodeEngine started =
+        new NodeEngine(
+            node.get(), frame -> link[0] != null && link[0].send(frame), Clock.systemUTC(), timing());
+    reload(started);
+    int port = Integer.getInteger("baton.link.port", node.get() == NodeId.A ? 7401 : 7402);
+    String bind = System.getProperty("baton.link.bind", "127.0.0.1");
+    link[0] =
+        new NodeLinkServer(
+            node.get().name(),
+            new InetSocketAddress(bind, port),
+            65_536,
+            threads,
+            new ServerListener() {
+              @Override
+              public void onConnected(String peerName) {
+                started.edgeConnected();
+                LOG.log(Level.INFO, "node {0}: edge {1} connected", node.get(), peerName);
+              }
+
+              @Override
+              public void onDisconnected(String peerName, String reason) {
+                LOG.log(Level.WARNING, "node {0}: edge {1} disconnected: {2}", node.get(), peerName, reason);
+              }
+
+              @Override
+              public void onFrame(Frame frame) {
+                started.onFrame(frame);
+              }
+            });
+    try {
+      link[0].start();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "node " + node.get() + ": the node link cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+    }
+    server = link[0];
+    engine = started;
+    ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}", node.get(), bind, Integer.toString(port));
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  void reloadRegularly() {
+    NodeEngine running = engine;
+    if (running != null) {
+      reload(running);
+    }
+  }
+
+  /** The engine, when this server is a processing node. */
+  public Optional<NodeEngine> engine() {
+    return Optional.ofNullable(engine);
+  }
+
+  private void tick() {
+    try {
+      engine.tick();
+    } catch (RuntimeException e) {
+      // A failed tick must not end the schedule: the next one checks the same deadlines again.
+      LOG.log(Level.ERROR, "node deadline check failed", e);
+    }
+  }
+
+  private void reload(NodeEngine target) {
+    try {
+      target.configure(NodeConfigurationReader.read(dataSource));
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "node configuration not reloaded, the database did not answer: {0}", e.getMessage());
+    }
+  }
+
+  private static NodeEngine.Timing timing() {
+    NodeEngine.Timing defaults = NodeEngine.Timing.defaults();
+    return new NodeEngine.Timing(
+        Duration.ofMillis(Long.getLong("baton.issuer.timeout.ms", defaults.issuerTimeout().toMillis())),
+        Duration.ofMillis(Long.getLong("baton.duplicate.window.ms", defaults.duplicateWindow().toMillis())),
+        defaults.finishedRetention());
+  }
+}

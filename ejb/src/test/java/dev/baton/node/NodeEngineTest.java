@@ -1,0 +1,195 @@
+package dev.baton.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.link.Frame;
+import dev.baton.link.Frame.Control;
+import dev.baton.link.Frame.Data;
+import dev.baton.link.Frame.Refused;
+import dev.baton.processing.bin.BinTable;
+import dev.baton.processing.correction.Direction;
+import dev.baton.processing.correction.FieldCorrectionRule;
+import dev.baton.processing.correction.FieldCorrections;
+import dev.baton.routing.NodeId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jpos.iso.ISOException;
+import org.jpos.iso.ISOMsg;
+import org.jpos.iso.packager.ISO87BPackager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A node's engine between DATA frames from the edge and DATA frames back, packed with ISO87B. */
+class NodeEngineTest {
+
+  private static final ISO87BPackager PACKAGER = new ISO87BPackager();
+
+  private final List<Frame> toEdge = new ArrayList<>();
+  private final MutableClock clock = new MutableClock();
+  private boolean edgeTakes = true;
+  private NodeEngine engine;
+
+  @BeforeEach
+  void startNodeA() {
+    engine =
+        new NodeEngine(
+            NodeId.A,
+            frame -> edgeTakes && toEdge.add(frame),
+            clock,
+            new NodeEngine.Timing(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    Map<String, BankProfile> profiles = Map.of(
+        "ACQ1", BankProfile.of("ACQ1", "ISO87B", "binary2"),
+        "ISS1", BankProfile.of("ISS1", "ISO87B", "binary2"));
+    engine.configure(new NodeConfiguration(BinTable.of(Map.of("4", "ISS1")), profiles,
+        FieldCorrections.builder()
+            .add("ACQ1", Direction.INBOUND, new FieldCorrectionRule.SetField(49, "978"))
+            .build()));
+    engine.onFrame(new Control("SESSION", Map.of("bank", "ISS1", "session", "ISS1-1", "state", "SIGNED_ON")));
+  }
+
+  @Test
+  void requestGoesToTheIssuerUnderANodeAStanAndTheApprovalBackWithTheEdgesCorrelation() throws Exception {
+    engine.onFrame(fromBank(41, "ACQ1", "ACQ1-1", request("000777")));
+
+    Data forward = (Data) toEdge.removeFirst();
+    assertEquals(0, forward.correlation());
+    assertEquals("ISS1", forward.bankId());
+    assertEquals("", forward.sessionId(), "any signed-on session of the issuer");
+    ISOMsg atIssuer = unpack(forward.iso());
+    assertTrue(Integer.parseInt(atIssuer.getString(11)) < 500_000);
+    assertEquals(atIssuer.getString(11) + "|RRN000777000|TERM0001", forward.key());
+    assertEquals("978", atIssuer.getString(49), "the inbound correction of ACQ1 applied");
+
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+
+    Data answer = (Data) toEdge.removeFirst();
+    assertEquals(41, answer.correlation());
+    assertEquals("ACQ1", answer.bankId());
+    assertEquals("ACQ1-1", answer.sessionId());
+    ISOMsg atAcquirer = unpack(answer.iso());
+    assertEquals("0110", atAcquirer.getMTI());
+    assertEquals("000777", atAcquirer.getString(11));
+    assertEquals("00", atAcquirer.getString(39));
+    assertEquals(0, engine.inFlight());
+  }
+
+  @Test
+  void issuerRequestTheEdgeCouldNotWriteIsAnsweredRc91() throws Exception {
+    engine.onFrame(fromBank(42, "ACQ1", "ACQ1-1", request("000778")));
+    Data forward = (Data) toEdge.removeFirst();
+
+    engine.onFrame(new Refused(0, "ISS1", forward.key(), "bank ISS1 has no signed-on session"));
+
+    Data answer = (Data) toEdge.removeFirst();
+    assertEquals(42, answer.correlation());
+    assertEquals("91", unpack(answer.iso()).getString(39));
+    assertEquals(0, engine.inFlight());
+  }
+
+  @Test
+  void approvalTheEdgeRefusedAsTooLateIsReversedToTheIssuer() throws Exception {
+    engine.onFrame(fromBank(43, "ACQ1", "ACQ1-1", request("000779")));
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    Data answer = (Data) toEdge.removeFirst();
+
+    engine.onFrame(new Refused(answer.correlation(), "ACQ1", "", "declined by the edge at its deadline"));
+
+    Data advice = (Data) toEdge.removeFirst();
+    assertEquals("ISS1", advice.bankId());
+    ISOMsg reversal = unpack(advice.iso());
+    assertEquals("0420", reversal.getMTI());
+    assertTrue(reversal.getString(90).startsWith("0100" + atIssuer.getString(11)));
+  }
+
+  @Test
+  void issuerThatIsNotSignedOnAtTheEdgeIsDeclinedRc91AtOnce() throws Exception {
+    engine.onFrame(new Control("SESSION", Map.of("bank", "ISS1", "session", "ISS1-1", "state", "CONNECTED")));
+
+    engine.onFrame(fromBank(44, "ACQ1", "ACQ1-1", request("000780")));
+
+    Data answer = (Data) toEdge.removeFirst();
+    assertEquals(44, answer.correlation());
+    assertEquals("91", unpack(answer.iso()).getString(39));
+  }
+
+  @Test
+  void deadlinePassingAnswersRc91AndAMessageFromAnUnknownBankIsDropped() throws Exception {
+    engine.onFrame(fromBank(45, "ACQ1", "ACQ1-1", request("000781")));
+    toEdge.clear();
+    clock.advance(Duration.ofSeconds(5));
+
+    engine.tick();
+
+    Data answer = assertInstanceOf(Data.class, toEdge.removeFirst());
+    assertEquals(45, answer.correlation());
+    assertEquals("91", unpack(answer.iso()).getString(39));
+
+    engine.onFrame(fromBank(46, "NOBANK", "X-1", request("000782")));
+    assertEquals(List.of(), toEdge);
+    assertEquals(1, engine.counters()[3], "counted as unreadable");
+  }
+
+  private static Data fromBank(long correlation, String bank, String session, ISOMsg message) throws ISOException {
+    return new Data(correlation, bank, session, "", 0, message.pack());
+  }
+
+  private static ISOMsg request(String stan) throws ISOException {
+    ISOMsg request = new ISOMsg("0100");
+    request.setPackager(PACKAGER);
+    request.set(2, "4000000000000002");
+    request.set(3, "000000");
+    request.set(4, "000000001000");
+    request.set(7, "1123150000");
+    request.set(11, stan);
+    request.set(37, "RRN" + stan + "000");
+    request.set(41, "TERM0001");
+    return request;
+  }
+
+  private static ISOMsg answer(ISOMsg request, String rc) throws ISOException {
+    ISOMsg answer = (ISOMsg) request.clone();
+    answer.setPackager(PACKAGER);
+    answer.setResponseMTI();
+    answer.set(39, rc);
+    answer.set(38, "AUTH01");
+    return answer;
+  }
+
+  private static ISOMsg unpack(byte[] packed) throws ISOException {
+    ISOMsg message = new ISOMsg();
+    message.setPackager(PACKAGER);
+    message.unpack(packed);
+    return message;
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-11-23T15:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
