@@ -117,7 +117,8 @@ public class EdgeSwitch {
             defaults.reconnectMax(),
             defaults.connectTimeout(),
             defaults.maxFrameBytes());
-    for (Map.Entry<NodeId, InetSocketAddress> node : nodeAddresses().entrySet()) {
+    Map<NodeId, InetSocketAddress> addresses = nodeAddresses();
+    for (Map.Entry<NodeId, InetSocketAddress> node : addresses.entrySet()) {
       NodeLinkClient client =
           new NodeLinkClient(node.getKey().name(), node.getValue(), "edge", settings, threads, started);
       clients.put(node.getKey(), client);
@@ -125,7 +126,7 @@ public class EdgeSwitch {
     engine = started;
     clients.values().forEach(NodeLinkClient::start);
     ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    LOG.log(Level.INFO, "edge: switching {0} banks over node links {1}", homes.size(), nodeAddresses());
+    LOG.log(Level.INFO, "edge: switching {0} banks over node links {1}", homes.size(), addresses);
   }
 
   @PreDestroy

@@ -181,7 +181,8 @@ public final class NodeEngine {
 
   private void onData(Data data) {
     received.incrementAndGet();
-    Optional<BankProfile> profile = configuration.get().profileOf(data.bankId());
+    NodeConfiguration config = configuration.get();
+    Optional<BankProfile> profile = config.profileOf(data.bankId());
     if (profile.isEmpty()) {
       unreadable.incrementAndGet();
       LOG.log(Level.WARNING, "node {0}: a message from bank {1}, which is not configured, dropped", node, data.bankId());
@@ -195,8 +196,7 @@ public final class NodeEngine {
       LOG.log(Level.WARNING, "node {0}: a message from bank {1} does not unpack: {2}", node, data.bankId(), e.getMessage());
       return;
     }
-    IsoMessage corrected =
-        configuration.get().corrections().apply(data.bankId(), Direction.INBOUND, message);
+    IsoMessage corrected = config.corrections().apply(data.bankId(), Direction.INBOUND, message);
     long now = clock.millis();
     if (corrected.isRequest()) {
       execute(router.onAcquirerRequest(data.bankId(), data.sessionId(), corrected, now, data.correlation()), now);
@@ -229,13 +229,14 @@ public final class NodeEngine {
   }
 
   private boolean toBank(long correlation, String bankId, String sessionId, String key, IsoMessage message) {
-    Optional<BankProfile> profile = configuration.get().profileOf(bankId);
+    NodeConfiguration config = configuration.get();
+    Optional<BankProfile> profile = config.profileOf(bankId);
     if (profile.isEmpty()) {
       undeliverable.incrementAndGet();
       LOG.log(Level.WARNING, "node {0}: no packager for bank {1}, {2} not sent", node, bankId, message.mti());
       return false;
     }
-    IsoMessage corrected = configuration.get().corrections().apply(bankId, Direction.OUTBOUND, message);
+    IsoMessage corrected = config.corrections().apply(bankId, Direction.OUTBOUND, message);
     byte[] packed;
     try {
       packed = IsoMessages.packable(corrected, profile.get().packager()).pack();

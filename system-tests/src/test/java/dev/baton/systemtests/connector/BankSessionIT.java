@@ -207,18 +207,8 @@ class BankSessionIT {
   private static NACChannel connectedBank() throws Exception {
     NACChannel channel = new NACChannel("127.0.0.1", LISTEN_PORT, new ISO87BPackager(), null);
     channel.setTimeout((int) PATIENCE.toMillis());
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (true) {
-      try {
-        channel.connect();
-        return channel;
-      } catch (IOException e) {
-        if (Instant.now().isAfter(deadline)) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
-    }
+    Poll.retry("connecting to 127.0.0.1:" + LISTEN_PORT, PATIENCE, channel::connect);
+    return channel;
   }
 
   private static int freePort() {

@@ -1,8 +1,8 @@
 package dev.baton.systemtests.switching;
 
+import dev.baton.systemtests.Poll;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,19 +60,8 @@ abstract class BankPeer implements AutoCloseable {
   }
 
   private static void connect(NACChannel channel, int port, Duration patience) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(patience);
-    while (true) {
-      try {
-        channel.connect();
-        return;
-      } catch (IOException notYet) {
-        // the edge opens its bank ports once its configuration is read; retried until the deadline
-        if (Instant.now().isAfter(deadline)) {
-          throw new IOException("nothing listens on 127.0.0.1:" + port + " after " + patience, notYet);
-        }
-        Thread.sleep(200);
-      }
-    }
+    // the edge opens its bank ports once its configuration is read
+    Poll.retry("connecting to 127.0.0.1:" + port, patience, channel::connect);
   }
 
   private void signOn(Duration patience) throws IOException, ISOException, InterruptedException {
