@@ -2,6 +2,11 @@ package dev.baton.simulator;
 
 import dev.baton.simulator.acquirer.AcquirerSettings;
 import dev.baton.simulator.acquirer.AcquirerSimulator;
+import dev.baton.simulator.baseline.BaselineProcesses;
+import dev.baton.simulator.baseline.RelayHost;
+import dev.baton.simulator.bench.Bench;
+import dev.baton.simulator.bench.BenchReport;
+import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.command.Command;
 import dev.baton.simulator.command.CommandLine;
 import dev.baton.simulator.command.UsageException;
@@ -9,11 +14,17 @@ import dev.baton.simulator.issuer.IssuerSettings;
 import dev.baton.simulator.issuer.IssuerSimulator;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code java -jar baton-simulator.jar acquirer|issuer ...}: the simulator's command line. */
+/**
+ * {@code java -jar baton-simulator.jar acquirer|issuer|bench|relay ...}: the simulator's command
+ * line.
+ */
 public final class Main {
 
   static final int OK = 0;
@@ -44,6 +55,8 @@ public final class Main {
         }
         case Command.RunAcquirer acquirer -> runAcquirer(acquirer.settings(), out);
         case Command.RunIssuer issuer -> runIssuer(issuer, out);
+        case Command.RunBench bench -> runBench(bench.settings(), out);
+        case Command.RunRelay relay -> runRelay(relay, out);
       };
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
@@ -55,10 +68,45 @@ public final class Main {
   }
 
   private static int runAcquirer(AcquirerSettings settings, PrintStream out) throws IOException {
-    out.printf(Locale.ROOT, "acquirer: %d session(s) to %s:%d, %.1f TPS for %d ms%n",
-        settings.sessions(), settings.host(), settings.port(), settings.rate(),
+    out.printf(Locale.ROOT, "acquirer: %d session(s) to %s:%s, %.1f TPS for %d ms%n",
+        settings.sessions(), settings.host(), settings.portList(), settings.rate(),
         settings.duration().toMillis());
     SummaryPrinter.acquirer(new AcquirerSimulator(settings).run(), out);
+    return OK;
+  }
+
+  /**
+   * Exit 1 when a switch asked for could not be measured to the end (Baton not listening, the
+   * baseline not starting, issuers not signing on), so scripts notice.
+   */
+  private static int runBench(BenchSettings settings, PrintStream out) {
+    BenchPrinter printer = new BenchPrinter(settings, out);
+    printer.header();
+    BenchReport report =
+        new Bench(settings, BaselineProcesses::start, printer).run();
+    printer.sideBySide(report);
+    return report.completed() ? OK : FAILED;
+  }
+
+  private static int runRelay(Command.RunRelay command, PrintStream out)
+      throws IOException, InterruptedException {
+    Path work = command.workDir().isPresent()
+        ? command.workDir().get()
+        : Files.createTempDirectory("baton-relay-" + command.relay().name() + "-");
+    RelayHost host = RelayHost.start(List.of(command.relay()), work);
+    Runtime.getRuntime().addShutdownHook(new Thread(host::close, "relay-stop"));
+    out.println("relay " + command.relay().name() + ": listening on "
+        + command.relay().listenPorts() + ", forwarding to " + command.relay().downstream()
+        + ", Q2 log " + work.resolve("q2.log"));
+    out.flush();
+    if (command.parentPid().isPresent()) {
+      ProcessHandle.of(command.parentPid().getAsLong())
+          .orElseThrow(() -> new IOException("parent process has already gone"))
+          .onExit()
+          .join();
+      return OK;
+    }
+    new CountDownLatch(1).await();
     return OK;
   }
 

@@ -22,8 +22,8 @@ final class SummaryPrinter {
     AcquirerSettings settings = summary.settings();
     long timeoutMillis = settings.timeout().toMillis();
     out.println("== acquirer summary ==");
-    out.printf(Locale.ROOT, "target         %.1f TPS over %d session(s) to %s:%d for %.1f s%n",
-        settings.rate(), settings.sessions(), settings.host(), settings.port(),
+    out.printf(Locale.ROOT, "target         %.1f TPS over %d session(s) to %s:%s for %.1f s%n",
+        settings.rate(), settings.sessions(), settings.host(), settings.portList(),
         settings.duration().toMillis() / 1000.0);
     out.printf(Locale.ROOT, "sent           %d  (%s)%n", summary.sent(),
         inline(summary.sentByMti()));

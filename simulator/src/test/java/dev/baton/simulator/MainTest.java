@@ -64,6 +64,24 @@ class MainTest {
   }
 
   @Test
+  void aBenchOfBatonAloneExitsWithOneInOneLineWhenBatonIsNotListening() throws Exception {
+    int acquirerPort;
+    int issuerPort;
+    try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+      acquirerPort = a.getLocalPort();
+      issuerPort = b.getLocalPort();
+    }
+
+    assertEquals(1, run("bench", "--target", "baton", "--acquirer-ports",
+        String.valueOf(acquirerPort), "--issuer-ports", "4=" + issuerPort, "--cards", "4=1"));
+
+    assertTrue(out().contains("\nbaton     NOT MEASURED: not listening on 127.0.0.1:" + acquirerPort
+        + ", 127.0.0.1:" + issuerPort + " (start it with ./baton up)\n"), out());
+    assertTrue(out().contains("sustained TPS at p99 <= 50 ms"), out());
+    assertEquals("", err());
+  }
+
+  @Test
   void anIssuerWithADurationStopsAndPrintsItsSummary() {
     assertEquals(0, run("issuer", "--listen", "0", "--duration", "200ms"));
 

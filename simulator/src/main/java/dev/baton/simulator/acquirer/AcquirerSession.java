@@ -49,7 +49,7 @@ final class AcquirerSession implements AutoCloseable {
     this.index = index;
     this.settings = settings;
     this.tally = tally;
-    this.channel = BankChannels.dialing(settings.host(), settings.port());
+    this.channel = BankChannels.dialing(settings.host(), settings.port(index));
     this.terminal = String.format("SIM%05d", index);
     this.rrnPrefix = String.format("%02d%04d", index % 100, runId % 10_000);
   }
@@ -60,7 +60,7 @@ final class AcquirerSession implements AutoCloseable {
       channel.connect();
     } catch (IOException e) {
       throw new IOException(
-          "session " + index + " cannot connect to " + settings.host() + ":" + settings.port()
+          "session " + index + " cannot connect to " + settings.host() + ":" + settings.port(index)
               + ": " + e.getMessage(), e);
     }
     receiver =

@@ -2,10 +2,15 @@ package dev.baton.simulator.acquirer;
 
 import dev.baton.simulator.traffic.WeightedMix;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What an acquirer run does.
  *
+ * @param ports the ports to dial; sessions take them in turn, so with {@code 10001,10002} and four
+ *     sessions, sessions 0 and 2 go to 10001 and sessions 1 and 3 to 10002 (two acquirer banks
+ *     carrying one load, as the benchmark needs)
  * @param sessions how many sessions to open, each signed on on its own
  * @param rate requests per second over all sessions together
  * @param cards BIN prefixes of the card numbers sent, weighted
@@ -15,7 +20,7 @@ import java.time.Duration;
  */
 public record AcquirerSettings(
     String host,
-    int port,
+    List<Integer> ports,
     int sessions,
     double rate,
     Duration duration,
@@ -25,6 +30,10 @@ public record AcquirerSettings(
     Duration timeout) {
 
   public AcquirerSettings {
+    ports = List.copyOf(ports);
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException("at least one port");
+    }
     if (sessions < 1) {
       throw new IllegalArgumentException("sessions must be at least 1");
     }
@@ -34,6 +43,16 @@ public record AcquirerSettings(
     if (reversalRatio < 0 || reversalRatio > 1 || financialShare < 0 || financialShare > 1) {
       throw new IllegalArgumentException("ratios must be between 0 and 1");
     }
+  }
+
+  /** The port session {@code index} dials. */
+  public int port(int index) {
+    return ports.get(index % ports.size());
+  }
+
+  /** The ports as written on the command line: {@code 10001,10002}. */
+  public String portList() {
+    return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /** Nanoseconds between two requests of one session, so all sessions add up to the rate. */

@@ -1,12 +1,21 @@
 package dev.baton.simulator.command;
 
 import dev.baton.simulator.acquirer.AcquirerSettings;
+import dev.baton.simulator.baseline.RelaySpec;
+import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.issuer.IssuerSettings;
+import dev.baton.simulator.traffic.WeightedMix;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads the simulator's arguments: a mode, then {@code --name value} options. */
 public final class CommandLine {
@@ -16,14 +25,22 @@ public final class CommandLine {
           "timeout");
   private static final Set<String> ISSUER_OPTIONS =
       Set.of("listen", "dial", "approve", "latency", "never-answer", "duration");
+  private static final Set<String> BENCH_OPTIONS =
+      Set.of("target", "host", "acquirer-ports", "issuer-ports", "sessions", "cards",
+          "reference-rate", "rates", "step", "warmup", "p99-limit", "timeout", "relay-timeout",
+          "baseline-tcp");
+  private static final Set<String> RELAY_OPTIONS =
+      Set.of("name", "listen", "next", "issuers", "timeout", "tcp", "work", "parent-pid");
+  private static final String DEFAULT_RAMP =
+      "1000,2000,3000,4000,5000,6000,7000,8000,9000,10000,12000,14000,16000,18000,20000";
   private static final String BIN_PREFIX = "\\d{1,11}";
   private static final String RESPONSE_CODE = "[0-9A-Z]{2}";
 
   private static final String USAGE =
       """
-      usage: baton-simulator acquirer --port PORT [options]
+      usage: baton-simulator acquirer --port PORT[,PORT...] [options]
                --host HOST           switch (or issuer) to dial (default 127.0.0.1)
-               --port PORT           its port, e.g. 10001 for ACQ1 in the demo
+               --port PORT[,PORT]    its port(s), e.g. 10001 for ACQ1; sessions take them in turn
                --sessions N          sessions, each signed on with 0800 70=001 (default 1)
                --rate TPS            requests per second over all sessions (default 100)
                --duration D          how long to send, e.g. 30s or 2m (default 10s)
@@ -38,6 +55,26 @@ public final class CommandLine {
                --latency D[..D]      delay before each answer, fixed or uniform (default 0ms)
                --never-answer SHARE  share of 0100/0200 left unanswered (default 0)
                --duration D          stop after D and print the summary (default: Ctrl-C)
+             baton-simulator bench [options]
+               --target T            baton, baseline or both (default both)
+               --host HOST           where Baton runs (default 127.0.0.1)
+               --acquirer-ports P,P  Baton's acquirer ports (default 10001,10002)
+               --issuer-ports B=P,.. Baton's issuer ports by BIN (default 4=10011,5=10012)
+               --sessions N          sessions per acquirer port (default 2)
+               --cards P=W,...       BIN prefixes and weights (default: the issuer BINs, even)
+               --reference-rate TPS  rate of the latency step (default 1800)
+               --rates TPS,TPS,...   the ramp, increasing (default 1000,2000,...,10000,...,20000)
+               --step D              how long each step sends (default 10s)
+               --warmup D            a first run at the reference rate, not counted (default 30s)
+               --p99-limit D         a ramp step holds while p99 is within this (default 50ms)
+               --timeout D           acquirer wait before a request is unanswered (default 6s)
+               --relay-timeout D     baseline relay wait before it answers RC 91 (default 5s)
+               --baseline-tcp T      nodelay (as Baton's sockets) or nagle (jPOS stock sockets)
+                                     for the baseline's relays (default nodelay)
+             baton-simulator relay --name NAME --listen PORT[,PORT] (--next HOST:PORT |
+                                   --issuers BIN=PORT,...) [--timeout D] [--tcp nodelay|nagle]
+                                   [--work DIR] [--parent-pid PID]
+                                   one relay of the jPOS baseline, until stopped
              baton-simulator help""";
 
   private CommandLine() {}
@@ -49,15 +86,20 @@ public final class CommandLine {
   /** The command the arguments ask for, or the first reason they do not make one. */
   public static Command parse(String... args) throws UsageException {
     if (args.length == 0) {
-      throw new UsageException("say acquirer or issuer");
+      throw new UsageException("say acquirer, issuer, bench or relay");
     }
     List<String> rest = List.of(args).subList(1, args.length);
+    if (rest.contains("--help") || rest.contains("-h")) {
+      return new Command.ShowHelp();
+    }
     return switch (args[0]) {
       case "acquirer" -> acquirer(options("acquirer", rest, ACQUIRER_OPTIONS));
       case "issuer" -> issuer(options("issuer", rest, ISSUER_OPTIONS));
+      case "bench" -> bench(options("bench", rest, BENCH_OPTIONS));
+      case "relay" -> relay(options("relay", rest, RELAY_OPTIONS));
       case "help", "--help", "-h" -> new Command.ShowHelp();
       default -> throw new UsageException(
-          "unknown mode '" + args[0] + "', say acquirer or issuer");
+          "unknown mode '" + args[0] + "', say acquirer, issuer, bench or relay");
     };
   }
 
@@ -69,7 +111,7 @@ public final class CommandLine {
     return new Command.RunAcquirer(
         new AcquirerSettings(
             host,
-            port(options),
+            options.ports("port", options.required("port")),
             options.integer("sessions", 1, 1, 1_000),
             options.positive("rate", 100),
             options.duration("duration", Duration.ofSeconds(10)),
@@ -86,7 +128,7 @@ public final class CommandLine {
     IssuerSettings.Endpoint endpoint =
         options.has("listen")
             ? new IssuerSettings.Listen(options.integer("listen", 0, 0, 65_535))
-            : dial(options.required("dial"));
+            : dial("dial", options.required("dial"));
     return new Command.RunIssuer(
         new IssuerSettings(
             endpoint,
@@ -96,15 +138,80 @@ public final class CommandLine {
         options.optionalDuration("duration"));
   }
 
-  private static int port(OptionValues options) throws UsageException {
-    options.required("port");
-    return options.integer("port", 0, 1, 65_535);
+  private static Command bench(OptionValues options) throws UsageException {
+    BenchSettings.Target target =
+        switch (options.text("target", "both")) {
+          case "baton" -> BenchSettings.Target.BATON;
+          case "baseline" -> BenchSettings.Target.BASELINE;
+          case "both" -> BenchSettings.Target.BOTH;
+          default -> throw new UsageException(
+              "--target must be baton, baseline or both, not '" + options.text("target", "")
+                  + "'");
+        };
+    String host = options.text("host", "127.0.0.1");
+    if (host.isBlank()) {
+      throw new UsageException("--host must not be empty");
+    }
+    SwitchPorts baton = new SwitchPorts(host,
+        options.ports("acquirer-ports", "10001,10002"),
+        options.portsByBin("issuer-ports", "4=10011,5=10012", BIN_PREFIX));
+    String evenCards = baton.issuerPortsByBin().keySet().stream().map(bin -> bin + "=1")
+        .collect(Collectors.joining(","));
+    WeightedMix cards =
+        options.mix("cards", evenCards, BIN_PREFIX, "a BIN prefix of 1 to 11 digits");
+    for (String prefix : cards.weights().keySet()) {
+      if (baton.issuerPortsByBin().keySet().stream().noneMatch(prefix::startsWith)) {
+        throw new UsageException("--cards prefix " + prefix + " has no issuer in --issuer-ports");
+      }
+    }
+    return new Command.RunBench(new BenchSettings(
+        target,
+        baton,
+        options.integer("sessions", 2, 1, 100),
+        cards,
+        options.positive("reference-rate", 1800),
+        options.increasingRates("rates", DEFAULT_RAMP),
+        positive(options.duration("step", Duration.ofSeconds(10)), "step"),
+        options.duration("warmup", Duration.ofSeconds(30)),
+        new HoldCriteria(
+            positive(options.duration("p99-limit", Duration.ofMillis(50)), "p99-limit"),
+            HoldCriteria.DEFAULT_ACHIEVED_SHARE),
+        positive(options.duration("timeout", Duration.ofSeconds(6)), "timeout"),
+        positive(options.duration("relay-timeout", Duration.ofSeconds(5)), "relay-timeout"),
+        noDelay(options, "baseline-tcp")));
   }
 
-  private static IssuerSettings.Dial dial(String target) throws UsageException {
+  private static Command relay(OptionValues options) throws UsageException {
+    String name = options.required("name");
+    if (!name.matches("[a-z][a-z0-9-]*")) {
+      throw new UsageException("--name must be lower-case letters, digits and -, such as r1");
+    }
+    if (options.has("next") == options.has("issuers")) {
+      throw new UsageException("give exactly one of --next HOST:PORT and --issuers BIN=PORT,...");
+    }
+    RelaySpec.Downstream downstream;
+    if (options.has("next")) {
+      IssuerSettings.Dial next = dial("next", options.required("next"));
+      downstream = new RelaySpec.NextRelay(next.host(), next.port());
+    } else {
+      downstream = new RelaySpec.Issuers(options.portsByBin("issuers", "", BIN_PREFIX));
+    }
+    RelaySpec relay = new RelaySpec(name, options.ports("listen", options.required("listen")),
+        downstream, positive(options.duration("timeout", Duration.ofSeconds(5)), "timeout"),
+        noDelay(options, "tcp"));
+    Optional<Path> work = options.has("work")
+        ? Optional.of(Path.of(options.required("work")))
+        : Optional.empty();
+    OptionalLong parent = options.has("parent-pid")
+        ? OptionalLong.of(options.integer("parent-pid", 0, 1, Integer.MAX_VALUE))
+        : OptionalLong.empty();
+    return new Command.RunRelay(relay, work, parent);
+  }
+
+  private static IssuerSettings.Dial dial(String name, String target) throws UsageException {
     int colon = target.lastIndexOf(':');
     if (colon <= 0) {
-      throw new UsageException("--dial must be HOST:PORT, not '" + target + "'");
+      throw new UsageException("--" + name + " must be HOST:PORT, not '" + target + "'");
     }
     try {
       int port = Integer.parseInt(target.substring(colon + 1));
@@ -114,7 +221,17 @@ public final class CommandLine {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException("--dial port must be from 1 to 65535, not '" + target + "'");
+    throw new UsageException(
+        "--" + name + " port must be from 1 to 65535, not '" + target + "'");
+  }
+
+  private static boolean noDelay(OptionValues options, String name) throws UsageException {
+    return switch (options.text(name, "nodelay")) {
+      case "nodelay" -> true;
+      case "nagle" -> false;
+      default -> throw new UsageException(
+          "--" + name + " must be nodelay or nagle, not '" + options.text(name, "") + "'");
+    };
   }
 
   private static Duration positive(Duration duration, String name) throws UsageException {

@@ -3,6 +3,9 @@ package dev.baton.simulator.command;
 import dev.baton.simulator.traffic.LatencyRange;
 import dev.baton.simulator.traffic.WeightedMix;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -91,6 +94,55 @@ final class OptionValues {
     return new LatencyRange(min, max);
   }
 
+  /** {@code 10001} or {@code 10001,10002}: ports from 1 to 65535, none twice. */
+  List<Integer> ports(String name, String fallback) throws UsageException {
+    List<Integer> ports = new ArrayList<>();
+    for (String item : values.getOrDefault(name, fallback).split(",", -1)) {
+      int port = port(name, item);
+      if (ports.contains(port)) {
+        throw new UsageException("--" + name + " names port " + port + " twice");
+      }
+      ports.add(port);
+    }
+    return ports;
+  }
+
+  /** {@code 4=10011,5=10012}: ports by BIN prefix, in the order given. */
+  Map<String, Integer> portsByBin(String name, String fallback, String binPattern)
+      throws UsageException {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (String pair : values.getOrDefault(name, fallback).split(",", -1)) {
+      int equals = pair.indexOf('=');
+      String bin = equals < 0 ? "" : pair.substring(0, equals).trim();
+      if (!bin.matches(binPattern)) {
+        throw invalid(name, "BIN=PORT pairs such as 4=10011,5=10012");
+      }
+      if (ports.put(bin, port(name, pair.substring(equals + 1))) != null) {
+        throw new UsageException("--" + name + " names BIN " + bin + " twice");
+      }
+    }
+    return ports;
+  }
+
+  /** {@code 1000,2000,4000}: rates above 0, each above the one before. */
+  List<Double> increasingRates(String name, String fallback) throws UsageException {
+    List<Double> rates = new ArrayList<>();
+    for (String item : values.getOrDefault(name, fallback).split(",", -1)) {
+      double rate;
+      try {
+        rate = Double.parseDouble(item.trim());
+      } catch (NumberFormatException e) {
+        throw invalid(name, "rates in TPS separated by commas, such as 1000,2000,4000");
+      }
+      if (!(rate > 0) || Double.isInfinite(rate)
+          || (!rates.isEmpty() && rate <= rates.getLast())) {
+        throw invalid(name, "rates above 0, each higher than the one before");
+      }
+      rates.add(rate);
+    }
+    return rates;
+  }
+
   WeightedMix mix(String name, String fallback, String keyPattern, String keyDescription)
       throws UsageException {
     try {
@@ -99,6 +151,18 @@ final class OptionValues {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + name + ": " + e.getMessage());
     }
+  }
+
+  private int port(String name, String text) throws UsageException {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 1 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(name, "ports from 1 to 65535 separated by commas");
   }
 
   private double decimal(String name, double fallback, String expected) throws UsageException {

@@ -1,5 +1,6 @@
 package dev.baton.simulator.issuer;
 
+import dev.baton.simulator.message.NoDelaySockets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,7 +37,7 @@ final class BoundServerSocketFactory implements ISOServerSocketFactory {
   }
 
   private static ServerSocket bind(int port) throws IOException {
-    ServerSocket bound = new ServerSocket();
+    ServerSocket bound = NoDelaySockets.unbound();
     bound.setReuseAddress(true);
     try {
       bound.bind(new InetSocketAddress(port));

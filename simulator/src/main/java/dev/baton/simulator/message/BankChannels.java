@@ -10,9 +10,11 @@ public final class BankChannels {
 
   private BankChannels() {}
 
-  /** A channel that dials {@code host:port} when connected. */
+  /** A channel that dials {@code host:port} when connected, with Nagle's algorithm off. */
   public static NACChannel dialing(String host, int port) {
-    return new NACChannel(host, port, new ISO87BPackager(), null);
+    NACChannel channel = new NACChannel(host, port, new ISO87BPackager(), null);
+    channel.setSocketFactory(new NoDelaySockets());
+    return channel;
   }
 
   /** The prototype an ISOServer clones for every session it accepts. */

@@ -10,6 +10,7 @@ import dev.baton.simulator.traffic.LatencyRange;
 import dev.baton.simulator.traffic.WeightedMix;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
@@ -85,6 +86,27 @@ class AcquirerAgainstIssuerTest {
   }
 
   @Test
+  void sessionsTakeThePortsInTurnSoTwoAcquirerPortsShareTheLoad() throws IOException {
+    IssuerSettings listening = new IssuerSettings(new IssuerSettings.Listen(0),
+        WeightedMix.only("00"), LatencyRange.NONE, 0);
+    try (IssuerSimulator first = new IssuerSimulator(listening);
+        IssuerSimulator second = new IssuerSimulator(listening)) {
+      first.start();
+      second.start();
+      AcquirerSummary summary = new AcquirerSimulator(new AcquirerSettings("127.0.0.1",
+          List.of(first.port(), second.port()), 4, 200, Duration.ofMillis(500), CARDS, 0, 0,
+          Duration.ofSeconds(2))).run();
+      awaitIssuerCounted(first, second, summary);
+
+      assertEquals(summary.sent(), summary.answered());
+      assertEquals(summary.sent(), first.summary().received("0100")
+          + second.summary().received("0100"));
+      assertEquals(summary.sent() / 2.0, first.summary().received("0100"), 2,
+          "sessions 0 and 2 dial the first port, 1 and 3 the second");
+    }
+  }
+
+  @Test
   void aRefusedConnectionFailsTheRunBeforeAnythingIsSent() throws IOException {
     int closedPort;
     try (var probe = new java.net.ServerSocket(0)) {
@@ -100,8 +122,8 @@ class AcquirerAgainstIssuerTest {
 
   private static AcquirerSettings acquirer(
       int port, double rate, double reversals, double financial, Duration timeout) {
-    return new AcquirerSettings("127.0.0.1", port, 2, rate, Duration.ofMillis(1500), CARDS,
-        reversals, financial, timeout);
+    return new AcquirerSettings("127.0.0.1", List.of(port), 2, rate, Duration.ofMillis(1500),
+        CARDS, reversals, financial, timeout);
   }
 
   /** The issuer counts an answer just after writing it, so give it a moment to catch up. */
@@ -109,6 +131,13 @@ class AcquirerAgainstIssuerTest {
     eventually(() -> issuer.summary().answersByMtiAndCode().values().stream()
         .mapToLong(Long::longValue).sum()
         >= summary.answered() + 4 /* two sign-ons and two sign-offs */);
+  }
+
+  private static void awaitIssuerCounted(
+      IssuerSimulator first, IssuerSimulator second, AcquirerSummary summary) {
+    eventually(() -> first.summary().received("0800") + second.summary().received("0800") >= 8
+        && first.summary().received("0100") + second.summary().received("0100")
+            >= summary.sent());
   }
 
   private static void eventually(BooleanSupplier condition) {

@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.simulator.acquirer.AcquirerSettings;
+import dev.baton.simulator.baseline.RelaySpec;
+import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.issuer.IssuerSettings;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -22,7 +29,7 @@ class CommandLineTest {
 
     AcquirerSettings settings = assertInstanceOf(Command.RunAcquirer.class, command).settings();
     assertEquals("127.0.0.1", settings.host());
-    assertEquals(10001, settings.port());
+    assertEquals(List.of(10001), settings.ports());
     assertEquals(4, settings.sessions());
     assertEquals(500, settings.rate());
     assertEquals(Duration.ofSeconds(30), settings.duration());
@@ -61,17 +68,19 @@ class CommandLineTest {
   @Test
   void asksForHelp() throws UsageException {
     assertInstanceOf(Command.ShowHelp.class, CommandLine.parse("--help"));
+    assertInstanceOf(Command.ShowHelp.class, CommandLine.parse("bench", "--help"));
   }
 
   @Test
   void explainsEachBadArgumentInOneLine() {
-    assertRefused("say acquirer or issuer");
+    assertRefused("say acquirer, issuer, bench or relay");
     assertRefused("unknown mode 'bank'", "bank");
     assertRefused("--port is required", "acquirer");
     assertRefused("unknown option --speed for acquirer", "acquirer", "--port", "1", "--speed", "9");
     assertRefused("--rate must be a number greater than 0", "acquirer", "--port", "1", "--rate",
         "0");
-    assertRefused("--port must be a whole number from 1 to 65535", "acquirer", "--port", "70000");
+    assertRefused("--port must be ports from 1 to 65535", "acquirer", "--port", "70000");
+    assertRefused("--port names port 1 twice", "acquirer", "--port", "1,1");
     assertRefused("--sessions must be a whole number", "acquirer", "--port", "1", "--sessions",
         "many");
     assertRefused("--duration must be a duration with a unit", "acquirer", "--port", "1",
@@ -93,6 +102,73 @@ class CommandLineTest {
         "--latency", "20ms..5ms");
     assertRefused("--never-answer must be a share", "issuer", "--listen", "0",
         "--never-answer", "-0.1");
+    assertRefused("--target must be baton, baseline or both", "bench", "--target", "jpos");
+    assertRefused("--rates must be rates above 0, each higher than the one before", "bench",
+        "--rates", "2000,1000");
+    assertRefused("--issuer-ports must be BIN=PORT pairs", "bench", "--issuer-ports", "4:10011");
+    assertRefused("--cards prefix 6 has no issuer", "bench", "--cards", "4=50,6=50");
+    assertRefused("--p99-limit must be longer than 0", "bench", "--p99-limit", "0ms");
+    assertRefused("--name is required", "relay", "--listen", "1", "--next", "h:2");
+    assertRefused("give exactly one of --next HOST:PORT and --issuers", "relay", "--name", "r1",
+        "--listen", "1");
+    assertRefused("--baseline-tcp must be nodelay or nagle", "bench", "--baseline-tcp", "off");
+    assertRefused("--next must be HOST:PORT", "relay", "--name", "r1", "--listen", "1",
+        "--next", "2");
+  }
+
+  @Test
+  void readsABenchOfBothSwitchesWithItsDefaults() throws UsageException {
+    BenchSettings settings =
+        assertInstanceOf(Command.RunBench.class, CommandLine.parse("bench")).settings();
+
+    assertEquals(BenchSettings.Target.BOTH, settings.target());
+    assertEquals(SwitchPorts.DEMO, settings.baton());
+    assertEquals(2, settings.sessionsPerAcquirer());
+    assertEquals(0.5, settings.cards().share("4"), 1e-9);
+    assertEquals(0.5, settings.cards().share("5"), 1e-9);
+    assertEquals(1800, settings.referenceRate());
+    assertEquals(1000, settings.rampRates().getFirst());
+    assertEquals(Duration.ofSeconds(10), settings.step());
+    assertEquals(Duration.ofSeconds(30), settings.warmup());
+    assertEquals(Duration.ofMillis(50), settings.criteria().p99Limit());
+    assertEquals(0.95, settings.criteria().minAchievedShare());
+    assertEquals(Duration.ofSeconds(6), settings.timeout());
+    assertEquals(Duration.ofSeconds(5), settings.relayTimeout());
+    assertTrue(settings.baselineNoDelay());
+  }
+
+  @Test
+  void readsABatonOnlyBenchWithItsOwnPortsAndRamp() throws UsageException {
+    BenchSettings settings = assertInstanceOf(Command.RunBench.class, CommandLine.parse(
+        "bench", "--target", "baton", "--host", "10.0.0.5", "--acquirer-ports", "20001",
+        "--issuer-ports", "4=20011,51=20012", "--rates", "500,1500.5", "--step", "3s",
+        "--p99-limit", "5ms", "--cards", "4=90,51=10")).settings();
+
+    assertEquals(BenchSettings.Target.BATON, settings.target());
+    assertEquals(new SwitchPorts("10.0.0.5", List.of(20001), Map.of("4", 20011, "51", 20012)),
+        settings.baton());
+    assertEquals(List.of(500.0, 1500.5), settings.rampRates());
+    assertEquals(Duration.ofSeconds(3), settings.step());
+    assertEquals(Duration.ofMillis(5), settings.criteria().p99Limit());
+    assertEquals(0.9, settings.cards().share("4"), 1e-9);
+  }
+
+  @Test
+  void readsARelayTowardsIssuersAndOneTowardsTheNextRelay() throws UsageException {
+    Command.RunRelay back = assertInstanceOf(Command.RunRelay.class, CommandLine.parse(
+        "relay", "--name", "r3", "--listen", "41004", "--issuers", "4=41005,5=41006",
+        "--timeout", "300ms", "--tcp", "nagle", "--work", "/tmp/r3", "--parent-pid", "4242"));
+    Command.RunRelay front = assertInstanceOf(Command.RunRelay.class, CommandLine.parse(
+        "relay", "--name", "r1", "--listen", "41001,41002", "--next", "127.0.0.1:41003"));
+
+    assertEquals(new RelaySpec("r3", List.of(41004),
+        new RelaySpec.Issuers(Map.of("4", 41005, "5", 41006)), Duration.ofMillis(300), false),
+        back.relay());
+    assertEquals(Optional.of(Path.of("/tmp/r3")), back.workDir());
+    assertEquals(OptionalLong.of(4242), back.parentPid());
+    assertEquals(new RelaySpec("r1", List.of(41001, 41002),
+        new RelaySpec.NextRelay("127.0.0.1", 41003), Duration.ofSeconds(5), true), front.relay());
+    assertEquals(Optional.empty(), front.workDir());
   }
 
   private static void assertRefused(String expectedStart, String... args) {

@@ -1,0 +1,203 @@
+package dev.baton.simulator;
+
+import dev.baton.simulator.bench.BenchListener;
+import dev.baton.simulator.bench.BenchReport;
+import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.StepResult;
+import dev.baton.simulator.bench.TargetReport;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Writes the bench for a person at a terminal: one line per step as it finishes, each starting
+ * with the switch's name, then one table side by side. Lines are meant to be pasted into notes.
+ */
+final class BenchPrinter implements BenchListener {
+
+  /** The goals the product's issue sets for Baton on a 2-core machine. */
+  static final double GOAL_SUSTAINED_TPS = 10_000;
+  static final double GOAL_P99_MILLIS = 5;
+  static final double GOAL_RATIO = 1.0;
+
+  private final BenchSettings settings;
+  private final PrintStream out;
+
+  BenchPrinter(BenchSettings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  void header() {
+    out.printf(Locale.ROOT,
+        "== bench: %s; steps of %s s; reference %s TPS; ramp %s..%s TPS; a step holds with p99"
+            + " <= %s ms, achieved >= %.0f%% of offered, every request answered and approved ==%n",
+        settings.target().name().toLowerCase(Locale.ROOT),
+        number(settings.step().toMillis() / 1000.0), number(settings.referenceRate()),
+        number(settings.rampRates().getFirst()), number(settings.rampRates().getLast()),
+        number(settings.criteria().p99LimitMillis()),
+        settings.criteria().minAchievedShare() * 100);
+    out.flush();
+  }
+
+  @Override
+  public void starting(String target, String description) {
+    line(target, "switch    " + description);
+  }
+
+  @Override
+  public void note(String target, String text) {
+    line(target, text);
+  }
+
+  @Override
+  public void step(String target, Phase phase, StepResult result, Optional<String> failure) {
+    String label = switch (phase) {
+      case WARMUP -> "warm-up";
+      case REFERENCE -> "reference";
+      case RAMP -> "ramp";
+    };
+    String verdict = phase == Phase.RAMP
+        ? failure.map(reason -> "  FAILED: " + reason).orElse("  held")
+        : failure.map(reason -> "  (" + reason + ")").orElse("");
+    line(target, String.format(Locale.ROOT, "%-9s %6s TPS  %s%s", label,
+        number(result.offeredRate()), stepFigures(result), verdict));
+  }
+
+  @Override
+  public void finished(TargetReport report) {
+    if (report.problem().isPresent()) {
+      line(report.target(), "NOT MEASURED: " + report.problem().get());
+      return;
+    }
+    String limit = number(settings.criteria().p99LimitMillis());
+    if (report.sustainedRate().isEmpty()) {
+      line(report.target(), String.format(Locale.ROOT,
+          "sustained no rate at p99 <= %s ms (the ramp's first, %s TPS, did not hold)", limit,
+          number(settings.rampRates().getFirst())));
+      return;
+    }
+    boolean everyRateHeld = report.ramp().size() == settings.rampRates().size();
+    line(report.target(), String.format(Locale.ROOT, "sustained %s TPS at p99 <= %s ms%s",
+        number(report.sustainedRate().getAsDouble()), limit,
+        everyRateHeld ? " (every rate of the ramp held: give higher --rates)" : ""));
+  }
+
+  /** The table of the issue: sustained TPS, latency at the reference rate, Baton/baseline. */
+  void sideBySide(BenchReport report) {
+    String rate = number(settings.referenceRate());
+    out.println("== bench result ==");
+    out.printf(Locale.ROOT, "%-36s %12s %12s %15s%n", "metric", "baton", "baseline",
+        "baton/baseline");
+    row("sustained TPS at p99 <= " + number(settings.criteria().p99LimitMillis()) + " ms",
+        report, r -> r.sustainedRate(), "higher is better", true);
+    row("p50 ms at " + rate + " TPS", report, r -> latency(r, l -> l.p50()), "lower is better",
+        false);
+    row("p99 ms at " + rate + " TPS", report, r -> latency(r, l -> l.p99()), "lower is better",
+        false);
+    row("p999 ms at " + rate + " TPS", report, r -> latency(r, l -> l.p999()), "lower is better",
+        false);
+    row("max ms at " + rate + " TPS", report, r -> latency(r, l -> l.max()), "lower is better",
+        false);
+    out.printf(Locale.ROOT, "%-36s %12s %12s%n", "unanswered/declined at " + rate + " TPS",
+        losses(report.baton()), losses(report.baseline()));
+    report.baton().filter(TargetReport::completed).ifPresent(baton -> goals(baton, report));
+    out.flush();
+  }
+
+  private void goals(TargetReport baton, BenchReport report) {
+    OptionalDouble sustained = baton.sustainedRate();
+    out.printf(Locale.ROOT, "goal sustained >= %s TPS: %s (baton %s)%n",
+        number(GOAL_SUSTAINED_TPS), verdict(sustained.orElse(0) >= GOAL_SUSTAINED_TPS),
+        sustained(sustained));
+    OptionalDouble p99 = latency(baton, l -> l.p99());
+    out.printf(Locale.ROOT, "goal p99 <= %s ms at %s TPS: %s (baton %s ms)%n",
+        number(GOAL_P99_MILLIS), number(settings.referenceRate()),
+        verdict(p99.isPresent() && p99.getAsDouble() <= GOAL_P99_MILLIS), millis(p99));
+    OptionalDouble ratio = ratio(report, r -> r.sustainedRate());
+    out.printf(Locale.ROOT, "goal sustained TPS baton/baseline >= %s: %s (%s)%n",
+        number(GOAL_RATIO), verdict(ratio.isPresent() && ratio.getAsDouble() >= GOAL_RATIO),
+        ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "n/a");
+  }
+
+  private void row(String metric, BenchReport report,
+      Function<TargetReport, OptionalDouble> value, String better, boolean rate) {
+    Function<OptionalDouble, String> show =
+        rate ? BenchPrinter::sustainedOrDash : BenchPrinter::millis;
+    OptionalDouble ratio = ratio(report, value);
+    out.printf(Locale.ROOT, "%-36s %12s %12s %15s  %s%n", metric,
+        show.apply(report.baton().map(value).orElse(OptionalDouble.empty())),
+        show.apply(report.baseline().map(value).orElse(OptionalDouble.empty())),
+        ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "n/a",
+        better);
+  }
+
+  private static OptionalDouble ratio(BenchReport report,
+      Function<TargetReport, OptionalDouble> value) {
+    OptionalDouble baton = report.baton().map(value).orElse(OptionalDouble.empty());
+    OptionalDouble baseline = report.baseline().map(value).orElse(OptionalDouble.empty());
+    if (baton.isEmpty() || baseline.isEmpty() || baseline.getAsDouble() == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(baton.getAsDouble() / baseline.getAsDouble());
+  }
+
+  private static OptionalDouble latency(
+      TargetReport report, Function<StepResult.Latency, Double> percentile) {
+    return report.reference()
+        .map(step -> percentile.apply(step.latency()))
+        .filter(value -> !value.isNaN())
+        .map(OptionalDouble::of)
+        .orElse(OptionalDouble.empty());
+  }
+
+  private static String losses(Optional<TargetReport> report) {
+    return report.flatMap(TargetReport::reference)
+        .map(step -> step.unanswered() + "/" + step.declined())
+        .orElse("-");
+  }
+
+  static String stepFigures(StepResult step) {
+    StepResult.Latency latency = step.latency();
+    return String.format(Locale.ROOT,
+        "achieved %8.1f TPS  p50 %s  p99 %s  p999 %s  max %s ms  sent %d  unanswered %d"
+            + "  declined %d",
+        step.achievedRate(), ms(latency.p50()), ms(latency.p99()), ms(latency.p999()),
+        ms(latency.max()), step.sent(), step.unanswered(), step.declined());
+  }
+
+  private String sustained(OptionalDouble rate) {
+    return rate.isPresent()
+        ? number(rate.getAsDouble())
+        : "none, below " + number(settings.rampRates().getFirst());
+  }
+
+  private static String sustainedOrDash(OptionalDouble rate) {
+    return rate.isPresent() ? number(rate.getAsDouble()) : "-";
+  }
+
+  private static String millis(OptionalDouble value) {
+    return value.isPresent() ? ms(value.getAsDouble()) : "-";
+  }
+
+  private static String ms(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "MISSED";
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value)
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  private void line(String target, String text) {
+    out.printf(Locale.ROOT, "%-9s %s%n", target, text);
+    out.flush();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.baton.simulator.bench;
+
+import java.util.Optional;
+
+/** Told of the bench's progress as it happens, so a person watching sees each step finish. */
+public interface BenchListener {
+
+  /** Which part of a target's run a step belongs to. */
+  enum Phase {
+    WARMUP,
+    REFERENCE,
+    RAMP
+  }
+
+  /** Measuring {@code target} starts, on the switch {@code description} says. */
+  void starting(String target, String description);
+
+  /** Something worth one line: issuers signed on, the path approves, a switch is not up. */
+  void note(String target, String line);
+
+  /** A step finished; {@code failure} says why it did not hold, empty when it held. */
+  void step(String target, Phase phase, StepResult result, Optional<String> failure);
+
+  /** Measuring {@code target} is over. */
+  void finished(TargetReport report);
+}

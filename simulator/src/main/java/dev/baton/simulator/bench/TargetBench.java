@@ -1,0 +1,117 @@
+package dev.baton.simulator.bench;
+
+import dev.baton.simulator.acquirer.AcquirerSettings;
+import dev.baton.simulator.acquirer.AcquirerSimulator;
+import dev.baton.simulator.acquirer.AcquirerSummary;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * Measures one switch: issuers dial in and sign on, probes wait until the path approves, then
+ * the warm-up, the step at the reference rate and the ramp.
+ */
+final class TargetBench {
+
+  private static final Duration SIGN_ON_WITHIN = Duration.ofSeconds(30);
+  private static final Duration APPROVALS_WITHIN = Duration.ofSeconds(30);
+  private static final Duration SETTLE_WITHIN = Duration.ofSeconds(60);
+  private static final double PROBE_RATE = 50;
+  private static final Duration PROBE_STEP = Duration.ofMillis(400);
+  private static final long PROBE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private final String target;
+  private final SwitchPorts ports;
+  private final BenchSettings settings;
+  private final BenchListener listener;
+
+  TargetBench(String target, SwitchPorts ports, BenchSettings settings, BenchListener listener) {
+    this.target = target;
+    this.ports = ports;
+    this.settings = settings;
+    this.listener = listener;
+  }
+
+  TargetReport run() {
+    try (BenchIssuers issuers = BenchIssuers.dial(ports)) {
+      issuers.awaitSignedOn(SIGN_ON_WITHIN);
+      listener.note(target, "issuers signed on: " + ports.issuerPortsByBin().entrySet().stream()
+          .map(e -> "BIN " + e.getKey() + " on :" + e.getValue())
+          .collect(Collectors.joining(", ")) + " (approve all, no added latency)");
+      awaitApprovals(APPROVALS_WITHIN, false);
+      if (!settings.warmup().isZero()) {
+        phase(BenchListener.Phase.WARMUP, settings.warmup());
+      }
+      StepResult reference = phase(BenchListener.Phase.REFERENCE, settings.step());
+      Ramp.Outcome ramp = Ramp.climb(
+          settings.rampRates(),
+          rate -> StepResult.of(rate, send(rate, settings.step(), settings.timeout())),
+          settings.criteria(),
+          (step, failure) -> listener.step(target, BenchListener.Phase.RAMP, step, failure));
+      return new TargetReport(
+          target, Optional.of(reference), ramp.steps(), ramp.sustainedRate(), Optional.empty());
+    } catch (IOException e) {
+      return TargetReport.failed(target, e.getMessage());
+    }
+  }
+
+  private StepResult phase(BenchListener.Phase phase, Duration duration) throws IOException {
+    double rate = settings.referenceRate();
+    StepResult result = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    Optional<String> failure = settings.criteria().failure(result);
+    listener.step(target, phase, result, failure);
+    if (failure.isPresent()) {
+      // An overloaded switch still works off its backlog (or times it out with RC 91) after
+      // the acquirers stop; the next step must not inherit it.
+      awaitApprovals(SETTLE_WITHIN, true);
+    }
+    return result;
+  }
+
+  /**
+   * Sends small bursts until one comes back fully approved: the issuers' sign-on may reach the
+   * switch's routing a moment after the 0810, and a relay chain connects hop by hop. After an
+   * overloaded step ({@code settling}), also until the burst's p99 is within the limit again.
+   */
+  private void awaitApprovals(Duration within, boolean settling) throws IOException {
+    long start = System.nanoTime();
+    for (int probes = 1; ; probes++) {
+      StepResult probe = StepResult.of(PROBE_RATE, send(PROBE_RATE, PROBE_STEP,
+          Duration.ofSeconds(2)));
+      boolean approved = probe.sent() > 0 && probe.unanswered() == 0 && probe.declined() == 0;
+      boolean prompt = probe.latency().p99() <= settings.criteria().p99LimitMillis();
+      if (approved && (prompt || !settling)) {
+        listener.note(target, String.format(Locale.ROOT,
+            "%s: %d probe requests approved, p99 %.3f ms (probe %d, after %.1f s)",
+            settling ? "settled" : "path ready", probe.sent(), probe.latency().p99(), probes,
+            (System.nanoTime() - start) / 1e9));
+        return;
+      }
+      if (System.nanoTime() - start > within.toNanos()) {
+        String last = String.format(Locale.ROOT, "last probe sent %d, %d unanswered, %d declined,"
+            + " p99 %.3f ms", probe.sent(), probe.unanswered(), probe.declined(),
+            probe.latency().p99());
+        if (settling) {
+          listener.note(target, "not settled within " + within.toSeconds() + " s (" + last
+              + "); going on");
+          return;
+        }
+        throw new IOException("no full approval through " + target + " within "
+            + within.toSeconds() + " s: " + last);
+      }
+      LockSupport.parkNanos(PROBE_PAUSE_NANOS);
+    }
+  }
+
+  private AcquirerSummary send(double rate, Duration duration, Duration timeout)
+      throws IOException {
+    int acquirers = ports.acquirerPorts().size();
+    return new AcquirerSimulator(new AcquirerSettings(
+        ports.host(), ports.acquirerPorts(), settings.sessionsPerAcquirer() * acquirers, rate,
+        duration, settings.cards(), 0, 0, timeout)).run();
+  }
+}

@@ -1,0 +1,108 @@
+package dev.baton.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.simulator.bench.BenchListener;
+import dev.baton.simulator.bench.BenchReport;
+import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.StepResult;
+import dev.baton.simulator.bench.SwitchPorts;
+import dev.baton.simulator.bench.TargetReport;
+import dev.baton.simulator.traffic.WeightedMix;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/** The lines people paste into notes: their labels and figures. */
+class BenchPrinterTest {
+
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final BenchPrinter printer = new BenchPrinter(settings(),
+      new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+  @Test
+  void printsEachRampStepWithItsFiguresAndVerdict() {
+    printer.step("baseline", BenchListener.Phase.RAMP, step(3000, 2.5), Optional.empty());
+    printer.step("baseline", BenchListener.Phase.RAMP, step(4000, 63.25),
+        Optional.of("p99 63.250 ms > 50 ms"));
+
+    String[] lines = out().split("\\R");
+    assertEquals("baseline  ramp        3000 TPS  achieved   3000.0 TPS  p50 1.250  p99 2.500"
+        + "  p999 3.750  max 5.000 ms  sent 30000  unanswered 0  declined 0  held", lines[0]);
+    assertTrue(lines[1].endsWith("  FAILED: p99 63.250 ms > 50 ms"), lines[1]);
+  }
+
+  @Test
+  void setsBatonBesideTheBaselineWithTheRatioAndTheGoals() {
+    BenchReport report = new BenchReport(
+        Optional.of(measured("baton", 12000, 1.5)), Optional.of(measured("baseline", 8000, 3.0)));
+
+    printer.sideBySide(report);
+
+    String table = out();
+    assertTrue(table.contains("sustained TPS at p99 <= 50 ms               12000         8000"
+        + "            1.50  higher is better"), table);
+    assertTrue(table.contains("p99 ms at 1800 TPS                          1.500        3.000"
+        + "            0.50  lower is better"), table);
+    assertTrue(table.contains("goal sustained >= 10000 TPS: met (baton 12000)"), table);
+    assertTrue(table.contains("goal p99 <= 5 ms at 1800 TPS: met (baton 1.500 ms)"), table);
+    assertTrue(table.contains("goal sustained TPS baton/baseline >= 1: met (1.50)"), table);
+  }
+
+  @Test
+  void closesASwitchWithItsSustainedRateAndSaysWhenEveryRateHeld() {
+    printer.finished(new TargetReport("baseline", Optional.of(step(1800, 3.0)),
+        List.of(step(1000, 2.0), step(2000, 2.0)), OptionalDouble.of(2000), Optional.empty()));
+    printer.finished(new TargetReport("baton", Optional.of(step(1800, 3.0)),
+        List.of(step(1000, 2.0)), OptionalDouble.empty(), Optional.empty()));
+
+    String[] lines = out().split("\\R");
+    assertEquals("baseline  sustained 2000 TPS at p99 <= 50 ms (every rate of the ramp held: give"
+        + " higher --rates)", lines[0]);
+    assertEquals("baton     sustained no rate at p99 <= 50 ms (the ramp's first, 1000 TPS, did not"
+        + " hold)", lines[1]);
+  }
+
+  @Test
+  void leavesBatonsColumnEmptyWhenItWasNotMeasured() {
+    BenchReport report = new BenchReport(
+        Optional.of(new TargetReport("baton", Optional.empty(), List.of(), OptionalDouble.empty(),
+            Optional.of("not listening on 127.0.0.1:10001"))),
+        Optional.of(measured("baseline", 8000, 3.0)));
+
+    printer.sideBySide(report);
+
+    assertTrue(out().contains("sustained TPS at p99 <= 50 ms                   -         8000"
+        + "             n/a"), out());
+    assertTrue(!out().contains("goal"), out());
+  }
+
+  private String out() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static TargetReport measured(String target, double sustained, double p99AtReference) {
+    return new TargetReport(target, Optional.of(step(1800, p99AtReference)),
+        List.of(step(sustained, 2.0)), OptionalDouble.of(sustained), Optional.empty());
+  }
+
+  private static StepResult step(double rate, double p99) {
+    return new StepResult(rate, rate, (long) rate * 10, 0, 0, 0,
+        new StepResult.Latency(p99 / 2, p99, p99 * 1.5, p99 * 2));
+  }
+
+  private static BenchSettings settings() {
+    return new BenchSettings(BenchSettings.Target.BOTH, SwitchPorts.DEMO, 2,
+        WeightedMix.parse("4=1,5=1", key -> true, ""), 1800, List.of(1000.0, 2000.0),
+        Duration.ofSeconds(10), Duration.ofSeconds(5),
+        new HoldCriteria(Duration.ofMillis(50), 0.95), Duration.ofSeconds(6),
+        Duration.ofSeconds(5), true);
+  }
+}
