@@ -50,6 +50,11 @@ public final class EdgeEngine implements LinkListener {
 
   private record Session(String bankId, SessionState state) {}
 
+  private record Parked(BankMessage message, long until) {}
+
+  /** How long an issuer answer waits for failover to give its dead node's issuer a live route. */
+  private static final long PARK_MILLIS = 2_000;
+
   /** What the edge counted since it started. */
   public record Counters(
       long forwarded,
@@ -69,6 +74,7 @@ public final class EdgeEngine implements LinkListener {
   private final Map<Long, Awaiting> awaiting = new ConcurrentHashMap<>();
   private final Map<String, Owner> owners = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final java.util.Queue<Parked> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final AtomicLong forwarded = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong declinedNoNode = new AtomicLong();
@@ -131,6 +137,12 @@ public final class EdgeEngine implements LinkListener {
       }
     }
     owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
+    releaseParked(now);
+  }
+
+  /** Tells {@code survivor} to take over the in-flight contexts {@code down} left in the cluster. */
+  public boolean takeOver(NodeId survivor, NodeId down) {
+    return links.send(survivor, new Control("TAKEOVER", Map.of("from", down.name())));
   }
 
   /** Requests waiting for their node's answer now. */
@@ -197,12 +209,44 @@ public final class EdgeEngine implements LinkListener {
   private void fromIssuer(BankMessage message) {
     String stan = message.field(11);
     Owner owner = stan == null ? null : owners.remove(ownerKey(message.bankId(), stan));
-    Optional<NodeId> node = owner != null ? Optional.of(owner.node()) : routes.apply(message.bankId());
+    // The node that sent the request, unless it is DOWN: then the issuer's route, which failover
+    // has pointed at the node that took the dead one's contexts over.
+    Optional<NodeId> node =
+        owner != null && links.state(owner.node()) != NodeState.DOWN
+            ? Optional.of(owner.node())
+            : routes.apply(message.bankId());
+    if (node.isPresent() && links.state(node.get()) == NodeState.DOWN) {
+      // Its node died and failover has not pointed the issuer elsewhere yet: wait for the route.
+      parked.add(new Parked(message, clock.millis() + PARK_MILLIS));
+      return;
+    }
+    forwardIssuerAnswer(message, node);
+  }
+
+  private void forwardIssuerAnswer(BankMessage message, Optional<NodeId> node) {
     Data data = new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame());
     if (node.isEmpty() || !links.send(node.get(), data)) {
       issuerAnswersUnrouted.incrementAndGet();
       LOG.log(Level.WARNING, "{0} {1} from {2} could not reach {3}; its request times out on the node",
-          message.mti(), stan, message.bankId(), node.map(n -> "node " + n).orElse("any node"));
+          message.mti(), message.field(11), message.bankId(), node.map(n -> "node " + n).orElse("any node"));
+    }
+  }
+
+  /** Issuer answers parked while their node is DOWN go where the issuer's route points now. */
+  private void releaseParked(long now) {
+    for (int left = parked.size(); left > 0; left--) {
+      Parked waiting = parked.poll();
+      if (waiting == null) {
+        return;
+      }
+      Optional<NodeId> node = routes.apply(waiting.message().bankId());
+      if (node.isPresent() && links.state(node.get()) != NodeState.DOWN) {
+        forwardIssuerAnswer(waiting.message(), node);
+      } else if (waiting.until() > now) {
+        parked.add(waiting);
+      } else {
+        forwardIssuerAnswer(waiting.message(), Optional.empty());
+      }
     }
   }
 

@@ -37,6 +37,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -83,6 +84,10 @@ public class EdgeSwitch {
    * by a move made here): read for every request, without a bean call or a cache lookup.
    */
   private volatile Map<String, NodeId> routeSnapshot = Map.of();
+  private final Object routeLock = new Object();
+  /** Routes assigned here that the replicated cache has not confirmed yet. */
+  private final Map<String, NodeId> pendingRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> unreplicated = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final AdapterDoor door = new AdapterDoor();
 
@@ -155,14 +160,50 @@ public class EdgeSwitch {
     return Optional.ofNullable(routeSnapshot.get(bankId));
   }
 
-  /** A route changed here (a move): requests follow it from now, not from the next tick. */
-  public void routeChanged(String bankId, NodeId node) {
-    Map<String, NodeId> updated = new java.util.HashMap<>(routeSnapshot);
-    updated.put(bankId, node);
-    routeSnapshot = Map.copyOf(updated);
+  /** The node this edge routes {@code bankId} to now. */
+  public Optional<NodeId> currentRoute(String bankId) {
+    return routeOf(bankId);
+  }
+
+  /**
+   * Routes {@code bankId} to {@code node}: at once for this edge's requests, and for the cluster
+   * as soon as the replicated cache has taken the write. The write is asynchronous because a
+   * synchronous one waits for every member, and a frozen member makes it wait until the cluster
+   * excludes it (seconds); until the cache has it, this edge's route wins over the cache's, and a
+   * failed write is tried again at the next tick.
+   */
+  public void assignRoute(String bankId, NodeId node) {
+    synchronized (routeLock) {
+      pendingRoutes.put(bankId, node);
+      Map<String, NodeId> updated = new java.util.HashMap<>(routeSnapshot);
+      updated.put(bankId, node);
+      routeSnapshot = Map.copyOf(updated);
+    }
+    replicate(bankId, node);
+  }
+
+  private void replicate(String bankId, NodeId node) {
+    routeCache
+        .putAsync(bankId, node.name())
+        .whenComplete(
+            (previous, failure) -> {
+              if (failure == null) {
+                pendingRoutes.remove(bankId, node);
+              } else {
+                LOG.log(Level.WARNING, "route {0} -> {1} not replicated yet, trying again: {2}", bankId, node, failure.toString());
+                unreplicated.add(bankId);
+              }
+            });
   }
 
   private void refreshRoutes() {
+    for (String bankId : List.copyOf(unreplicated)) {
+      unreplicated.remove(bankId);
+      NodeId node = pendingRoutes.get(bankId);
+      if (node != null) {
+        replicate(bankId, node);
+      }
+    }
     Map<String, NodeId> fresh = new java.util.HashMap<>();
     for (Map.Entry<String, String> route : routeCache.entrySet()) {
       try {
@@ -171,7 +212,10 @@ public class EdgeSwitch {
         LOG.log(Level.WARNING, "route of {0} ignored: {1}", route.getKey(), e.getMessage());
       }
     }
-    routeSnapshot = Map.copyOf(fresh);
+    synchronized (routeLock) {
+      fresh.putAll(pendingRoutes);
+      routeSnapshot = Map.copyOf(fresh);
+    }
   }
 
   /** A bank's message from the adapter. */

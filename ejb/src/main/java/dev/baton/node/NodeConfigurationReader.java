@@ -33,6 +33,17 @@ public final class NodeConfigurationReader {
     }
   }
 
+  /** A switch-wide setting from {@code switch_setting}, or {@code otherwise} when it has no row. */
+  public static String setting(DataSource dataSource, String name, String otherwise) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement query = connection.prepareStatement("SELECT value FROM switch_setting WHERE name = ?")) {
+      query.setString(1, name);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() ? row.getString(1) : otherwise;
+      }
+    }
+  }
+
   private static BinTable bins(Statement statement) throws SQLException {
     BinTable.Builder bins = BinTable.builder();
     try (ResultSet rows = statement.executeQuery("SELECT prefix, issuer_id FROM bin_range")) {

@@ -17,6 +17,7 @@ import dev.baton.processing.ResponseCode;
 import dev.baton.processing.correction.Direction;
 import dev.baton.processing.inflight.FinishedAuthorizations;
 import dev.baton.processing.inflight.InFlightBook;
+import dev.baton.processing.inflight.InFlightAuthorization;
 import dev.baton.processing.inflight.IssuerKey;
 import dev.baton.processing.inflight.IssuerStan;
 import dev.baton.processing.inflight.IssuerStans;
@@ -26,6 +27,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +91,9 @@ public final class NodeEngine {
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong undeliverable = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
+  private final AtomicLong takenOver = new AtomicLong();
+  private volatile InFlightStore store = InFlightStore.NONE;
+  private volatile boolean replicating;
 
   public NodeEngine(NodeId node, EdgeLink edge, Clock clock, Timing timing) {
     this.node = Objects.requireNonNull(node, "node");
@@ -109,6 +115,67 @@ public final class NodeEngine {
             timing.issuerTimeout());
   }
 
+  /**
+   * Where this node's in-flight contexts are copied to and taken over from. With {@code
+   * replicate}, every context is written to {@code store} as it enters the book and removed as it
+   * leaves (replication {@code sync}: a killed node's contexts survive in the cluster); without,
+   * the store is only read, to take over another node's contexts.
+   */
+  public void inFlightStore(InFlightStore store, boolean replicate) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.replicating = replicate;
+    book.replicateTo(
+        !replicate
+            ? InFlightBook.Replica.NONE
+            : new InFlightBook.Replica() {
+              @Override
+              public void entered(InFlightAuthorization authorization) {
+                store.put(storeKey(authorization), node.name() + "|" + authorization.toStored().toText());
+              }
+
+              @Override
+              public void left(InFlightAuthorization authorization) {
+                store.remove(storeKey(authorization));
+              }
+            });
+  }
+
+  /**
+   * Takes over the contexts node {@code from} left in the store (it died, and its banks moved
+   * here): they join this node's book with their deadlines, and the issuers' answers to them,
+   * which the edge now sends here, are answered here.
+   *
+   * @return how many were taken over
+   */
+  public int takeOver(NodeId from) {
+    String prefix = from.name() + "|";
+    List<InFlightAuthorization> orphans = new ArrayList<>();
+    for (Map.Entry<String, String> entry : store.entries().entrySet()) {
+      if (entry.getValue().startsWith(prefix)) {
+        try {
+          orphans.add(InFlightAuthorization.fromStored(
+              InFlightAuthorization.Stored.fromText(entry.getValue().substring(prefix.length()))));
+        } catch (IllegalArgumentException e) {
+          LOG.log(Level.ERROR, "node {0}: in-flight context {1} of node {2} unreadable, not taken over: {3}",
+              node, entry.getKey(), from, e.getMessage());
+        }
+      }
+    }
+    List<InFlightAuthorization> refused = book.importAll(orphans);
+    for (InFlightAuthorization clash : refused) {
+      LOG.log(Level.ERROR, "node {0}: {1} of node {2} clashes with a context here; its acquirer gets RC 91 from the edge",
+          node, clash, from);
+    }
+    LOG.log(Level.WARNING, "node {0}: took over {1} in-flight authorizations of node {2}",
+        node, orphans.size() - refused.size(), from);
+    takenOver.addAndGet(orphans.size() - refused.size());
+    return orphans.size() - refused.size();
+  }
+
+  private static String storeKey(InFlightAuthorization authorization) {
+    return authorization.issuerKey().issuerId() + "|" + authorization.issuerKey().stan();
+  }
+
   /** The node this engine runs as. */
   public NodeId node() {
     return node;
@@ -117,6 +184,16 @@ public final class NodeEngine {
   /** Takes a new configuration; requests from now on use it. */
   public void configure(NodeConfiguration next) {
     configuration.set(Objects.requireNonNull(next, "configuration"));
+  }
+
+  /** Whether contexts are copied to the store as they enter and leave the book. */
+  public boolean replicatesInFlight() {
+    return replicating;
+  }
+
+  /** In-flight authorizations this node took over from a node that died. */
+  public long takenOver() {
+    return takenOver.get();
   }
 
   /** Requests in flight to issuers now. */
@@ -160,6 +237,12 @@ public final class NodeEngine {
     if ("SESSION".equals(control.verb())) {
       sessions.update(
           control.attribute("bank"), control.attribute("session"), control.attribute("state"));
+    } else if ("TAKEOVER".equals(control.verb())) {
+      try {
+        takeOver(NodeId.parse(control.attribute("from")));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.WARNING, "node {0}: TAKEOVER without a node to take over from: {1}", node, control);
+      }
     }
   }
 

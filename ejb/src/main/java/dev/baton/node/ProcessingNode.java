@@ -45,6 +45,12 @@ public class ProcessingNode {
   private static final Logger LOG = System.getLogger(ProcessingNode.class.getName());
   private static final long TICK_MILLIS = 20;
 
+  /** The cluster's in-flight cache: contexts copied there (replication sync) and taken over. */
+  @Resource(lookup = "java:jboss/infinispan/cache/baton/inflight")
+  private org.infinispan.Cache<String, String> inflight;
+
+  private InFlightStore store;
+
   @Resource(lookup = "java:jboss/datasources/BatonDS")
   private DataSource dataSource;
 
@@ -77,6 +83,8 @@ public class ProcessingNode {
     NodeEngine started =
         new NodeEngine(
             node.get(), frame -> link[0] != null && link[0].send(frame), Clock.systemUTC(), timing());
+    store = new CacheStore(inflight);
+    started.inFlightStore(store, false);
     reload(started);
     int port = Integer.getInteger("baton.link.port", node.get() == NodeId.A ? 7401 : 7402);
     String bind = System.getProperty("baton.link.bind", "127.0.0.1");
@@ -112,7 +120,8 @@ public class ProcessingNode {
     server = link[0];
     engine = started;
     ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}", node.get(), bind, Integer.toString(port));
+    LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}, in-flight replication {3}", node.get(), bind,
+        Integer.toString(port), started.replicatesInFlight() ? "sync" : "none");
   }
 
   @PreDestroy
@@ -150,9 +159,20 @@ public class ProcessingNode {
   private void reload(NodeEngine target) {
     try {
       target.configure(NodeConfigurationReader.read(dataSource));
+      boolean sync = "sync".equals(NodeConfigurationReader.setting(dataSource, "inflight.replication", "none"));
+      if (sync != target.replicatesInFlight()) {
+        target.inFlightStore(store, sync);
+        LOG.log(Level.INFO, "node {0}: in-flight replication now {1}", target.node(), sync ? "sync" : "none");
+      }
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "node configuration not reloaded, the database did not answer: {0}", e.getMessage());
     }
+  }
+
+  /** Whether this node copies its in-flight authorizations to the cluster (replication sync). */
+  public boolean replicatesInFlight() {
+    NodeEngine running = engine;
+    return running != null && running.replicatesInFlight();
   }
 
   private static NodeEngine.Timing timing() {
@@ -161,5 +181,23 @@ public class ProcessingNode {
         Duration.ofMillis(Long.getLong("baton.issuer.timeout.ms", defaults.issuerTimeout().toMillis())),
         Duration.ofMillis(Long.getLong("baton.duplicate.window.ms", defaults.duplicateWindow().toMillis())),
         defaults.finishedRetention());
+  }
+
+  /** The in-flight cache as the engine's store; writes wait for the cluster (that is "sync"). */
+  private record CacheStore(org.infinispan.Cache<String, String> cache) implements InFlightStore {
+    @Override
+    public void put(String key, String value) {
+      cache.put(key, value);
+    }
+
+    @Override
+    public void remove(String key) {
+      cache.remove(key);
+    }
+
+    @Override
+    public java.util.Map<String, String> entries() {
+      return java.util.Map.copyOf(cache);
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.baton.switchover;
 import dev.baton.edge.EdgeSwitch;
 import dev.baton.link.NodeState;
 import dev.baton.routing.NodeId;
-import dev.baton.routing.RouteTable;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -32,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
 /**
- * Moves banks between the nodes by flipping their routes in the cluster's route table: requests
+ * Moves banks between the nodes by flipping their routes (on the edge at once, in the cluster's
+ * route table as soon as it replicates): requests
  * that arrive after the flip go to the new node; those in flight finish where they started (the
  * edge sends each issuer answer to the node that sent the request), so no bank session is touched
  * and no request is answered twice. Moves of one bank are serialised; a move to a node that is not
@@ -42,7 +42,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Startup
-@DependsOn({"EdgeSwitch", "RouteTable"})
+@DependsOn("EdgeSwitch")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Switchover implements BankMoves {
@@ -56,7 +56,6 @@ public class Switchover implements BankMoves {
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   private ManagedExecutorService executor;
 
-  @EJB private RouteTable routes;
   @EJB private EdgeSwitch edge;
 
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -95,8 +94,13 @@ public class Switchover implements BankMoves {
       audit(FAILOVER, "FAILOVER", "node " + down, "node " + survivor + " is not UP", "FAILED");
       return;
     }
+    // The takeover first: on the link it comes before any issuer answer the new routes send the
+    // survivor, so the contexts those answers belong to are there when they arrive.
+    boolean told = edge.engine().map(engine -> engine.takeOver(survivor, down)).orElse(false);
+    audit(FAILOVER, "TAKEOVER", "node " + down, "node " + survivor + (told ? " takes over" : " not reachable to take over")
+        + " the in-flight authorizations node " + down + " left in the cluster", told ? "OK" : "FAILED");
     for (String bankId : banks()) {
-      if (routes.nodeFor(bankId).orElse(null) == down) {
+      if (edge.currentRoute(bankId).orElse(null) == down) {
         moveOne(bankId, survivor, FAILOVER);
       }
     }
@@ -108,13 +112,12 @@ public class Switchover implements BankMoves {
     try {
       long started = System.nanoTime();
       Instant startedAt = Instant.now();
-      NodeId from = routes.nodeFor(bankId).orElse(null);
+      NodeId from = edge.currentRoute(bankId).orElse(null);
       String fromName = from == null ? "-" : from.name();
       if (from == target) {
         return new MoveResult(bankId, fromName, target.name(), 0, 0, MoveResult.NOOP);
       }
-      routes.assign(bankId, target);
-      edge.routeChanged(bankId, target);
+      edge.assignRoute(bankId, target);
       long millis = (System.nanoTime() - started) / 1_000_000;
       MoveResult result = new MoveResult(bankId, fromName, target.name(), millis, 0, MoveResult.MOVED);
       LOG.log(Level.INFO, "{0} moved {1} from {2} to {3} in {4} ms", actor, bankId, fromName, target, millis);

@@ -137,6 +137,79 @@ class NodeEngineTest {
     assertEquals(1, engine.counters()[3], "counted as unreadable");
   }
 
+  @Test
+  void withSyncReplicationNodeBTakesOverNodeAsContextsAndAnswersTheAcquirerWhenTheIssuerAnswers()
+      throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.onFrame(fromBank(47, "ACQ1", "ACQ1-1", request("000783")));
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+    assertEquals(1, cluster.size(), "the context is in the cluster as soon as it is in flight");
+    assertTrue(cluster.values().iterator().next().startsWith("A|"), "owned by node A");
+
+    // Node A dies here; node B, configured alike, takes its contexts over.
+    List<Frame> fromB = new ArrayList<>();
+    NodeEngine nodeB = new NodeEngine(NodeId.B, fromB::add, clock,
+        new NodeEngine.Timing(Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofMinutes(1)));
+    nodeB.configure(new NodeConfiguration(BinTable.of(Map.of("4", "ISS1")), Map.of(
+        "ACQ1", BankProfile.of("ACQ1", "ISO87B", "binary2"),
+        "ISS1", BankProfile.of("ISS1", "ISO87B", "binary2")), FieldCorrections.builder().build()));
+    nodeB.inFlightStore(new MapStore(cluster), true);
+    nodeB.onFrame(new Control("TAKEOVER", Map.of("from", "A")));
+
+    assertEquals(1, nodeB.inFlight());
+    assertEquals(1, nodeB.takenOver());
+    assertTrue(cluster.values().iterator().next().startsWith("B|"), "owned by node B now");
+
+    nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    Data answer = (Data) fromB.removeFirst();
+    assertEquals(47, answer.correlation(), "the edge's correlation survived the takeover");
+    assertEquals("ACQ1-1", answer.sessionId());
+    assertEquals("00", unpack(answer.iso()).getString(39));
+    assertEquals(0, nodeB.inFlight());
+    assertEquals(Map.of(), cluster, "the answered context left the cluster too");
+  }
+
+  @Test
+  void withoutReplicationNothingIsCopiedAndATakeoverFindsNothing() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    engine.onFrame(fromBank(48, "ACQ1", "ACQ1-1", request("000784")));
+    assertEquals(Map.of(), cluster);
+    assertEquals(0, engine.takeOver(NodeId.B));
+    assertEquals(1, engine.inFlight());
+  }
+
+  @Test
+  void damagedClusterEntryIsSkippedWithoutLosingTheReadableOnes() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.onFrame(fromBank(49, "ACQ1", "ACQ1-1", request("000785")));
+    toEdge.clear();
+    cluster.put("ISS1|999999", "A|7:garbage");
+    NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
+    nodeB.inFlightStore(new MapStore(cluster), true);
+
+    assertEquals(1, nodeB.takeOver(NodeId.A));
+  }
+
+  private record MapStore(Map<String, String> map) implements InFlightStore {
+    @Override
+    public void put(String key, String value) {
+      map.put(key, value);
+    }
+
+    @Override
+    public void remove(String key) {
+      map.remove(key);
+    }
+
+    @Override
+    public Map<String, String> entries() {
+      return Map.copyOf(map);
+    }
+  }
+
   private static Data fromBank(long correlation, String bank, String session, ISOMsg message) throws ISOException {
     return new Data(correlation, bank, session, "", 0, message.pack());
   }

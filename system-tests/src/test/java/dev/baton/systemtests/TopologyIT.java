@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.launcher.Layout;
 import dev.baton.launcher.Topology;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
+import dev.baton.systemtests.switching.FailoverScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,27 +78,76 @@ class TopologyIT {
 
     @Override
     protected Optional<String> routeOf(String bank) {
-      edgeRouteProbe();
-      return get("http://127.0.0.1:8080/route-probe/routes/" + bank).filter(read -> read.statusCode() == 200).map(HttpResponse::body);
+      return routeOnEdge(bank);
     }
 
     @Override
     protected boolean moveBank(String bank, String node) {
-      edgeRouteProbe();
-      try {
-        HttpResponse<String> put =
-            HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/route-probe/routes/" + bank))
-                    .PUT(HttpRequest.BodyPublishers.ofString(node))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return put.statusCode() == 204;
-      } catch (IOException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+      return moveOnEdge(bank, node);
+    }
+  }
+
+  /** kill -9 of a node under load, with in-flight replication none and sync. */
+  @Nested
+  class Failover extends FailoverScenarios {
+    @Override
+    protected Path pidFile(String role) {
+      return topology.layout().pidFile(role);
+    }
+
+    @Override
+    protected Path log(String role) {
+      return topology.layout().log(role);
+    }
+
+    @Override
+    protected void restart(String role) throws Exception {
+      topology.restart(role, System.out);
+    }
+
+    @Override
+    protected void setSetting(String name, String value) throws Exception {
+      var settings = topology.settings();
+      try (var connection =
+              java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+          var update = connection.prepareStatement("UPDATE switch_setting SET value = ? WHERE name = ?")) {
+        update.setString(1, value);
+        update.setString(2, name);
+        assertEquals(1, update.executeUpdate(), "setting " + name + " exists");
       }
+    }
+
+    @Override
+    protected Optional<String> routeOf(String bank) {
+      return routeOnEdge(bank);
+    }
+
+    @Override
+    protected boolean moveBank(String bank, String node) {
+      return moveOnEdge(bank, node);
+    }
+  }
+
+  private static Optional<String> routeOnEdge(String bank) {
+    edgeRouteProbe();
+    return get("http://127.0.0.1:8080/route-probe/routes/" + bank).filter(read -> read.statusCode() == 200).map(HttpResponse::body);
+  }
+
+  private static boolean moveOnEdge(String bank, String node) {
+    edgeRouteProbe();
+    try {
+      HttpResponse<String> put =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/route-probe/routes/" + bank))
+                  .PUT(HttpRequest.BodyPublishers.ofString(node))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return put.statusCode() == 204;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -32,6 +33,34 @@ public final class InFlightBook {
       new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<Timer> timers = new ConcurrentSkipListSet<>(TIMER_ORDER);
   private final AcquirerIndex originals = new AcquirerIndex();
+
+  /**
+   * Told of every context that enters the book and of every one that leaves it, after the fact
+   * and outside the book's locks: how a node copies its contexts to the cluster, so that the other
+   * node can take them over if this one dies.
+   */
+  public interface Replica {
+    /** Replicates nothing. */
+    Replica NONE =
+        new Replica() {
+          @Override
+          public void entered(InFlightAuthorization authorization) {}
+
+          @Override
+          public void left(InFlightAuthorization authorization) {}
+        };
+
+    void entered(InFlightAuthorization authorization);
+
+    void left(InFlightAuthorization authorization);
+  }
+
+  private volatile Replica replica = Replica.NONE;
+
+  /** Where contexts are copied from now on ({@link Replica#NONE} to stop). */
+  public void replicateTo(Replica replica) {
+    this.replica = Objects.requireNonNull(replica, "replica");
+  }
 
   /**
    * Records a request sent to an issuer.
@@ -139,6 +168,9 @@ public final class InFlightBook {
           added[0] = true;
           return authorization;
         });
+    if (added[0]) {
+      replica.entered(authorization);
+    }
     return added[0];
   }
 
@@ -155,6 +187,9 @@ public final class InFlightBook {
           claimed[0] = true;
           return null;
         });
+    if (claimed[0]) {
+      replica.left(authorization);
+    }
     return claimed[0];
   }
 

@@ -37,6 +37,25 @@ class InFlightAuthorizationTest {
   }
 
   @Test
+  void textFormRoundTripsWithAbsentPartsAndSeparatorsInValues() {
+    InFlightAuthorization original =
+        new InFlightAuthorization(
+            "ACQ1",
+            "ACQ1-1",
+            new IsoMessage("0100", Map.of(2, "4111111111111111", 11, "000123", 43, "A:1:B|C")),
+            new IssuerKey("ISS1", "000042", null, "TERM0001"),
+            6_000L,
+            1_000L);
+
+    String text = original.toStored().toText();
+
+    assertEquals(original, InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(text)));
+    for (String damaged : new String[] {"", "3:abc", text.substring(0, text.length() - 2), "x:1"}) {
+      assertThrows(IllegalArgumentException.class, () -> InFlightAuthorization.Stored.fromText(damaged), damaged);
+    }
+  }
+
+  @Test
   void damagedStoredFieldsAreRefused() {
     InFlightAuthorization.Stored stored =
         authorization(IsoMessage.of("0100").with(11, "000001")).toStored();

@@ -38,6 +38,37 @@ class InFlightBookTest {
   }
 
   @Test
+  void replicaHearsEveryContextEnterAndLeaveWhicheverWayItLeaves() {
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    book.replicateTo(new InFlightBook.Replica() {
+      @Override
+      public void entered(InFlightAuthorization authorization) {
+        heard.add("+" + authorization.issuerKey().stan());
+      }
+
+      @Override
+      public void left(InFlightAuthorization authorization) {
+        heard.add("-" + authorization.issuerKey().stan());
+      }
+    });
+    InFlightAuthorization answered = authorization("ACQ1", "000001", "ISS1", "000011", 5_000);
+    InFlightAuthorization expiring = authorization("ACQ1", "000002", "ISS1", "000012", 1_000);
+    InFlightAuthorization moving = authorization("ACQ2", "000003", "ISS2", "000013", 5_000);
+    book.add(answered);
+    book.add(expiring);
+    book.add(moving);
+    assertThrows(IllegalStateException.class, () -> book.add(answered), "a clash enters nothing");
+
+    book.match(answered.issuerKey());
+    book.match(answered.issuerKey()); // a second answer finds nothing and tells nothing
+    book.expire(1_000);
+    List<InFlightAuthorization> exported = book.export("ACQ2");
+    book.importAll(exported);
+
+    assertEquals(List.of("+000011", "+000012", "+000013", "-000011", "-000012", "-000013", "+000013"), heard);
+  }
+
+  @Test
   void issuerAnswerMatchesItsContextOnce() {
     InFlightAuthorization sent = authorization("ACQ1", "000123", "ISS1", "000001", 5_000);
     book.add(sent);

@@ -4,7 +4,7 @@ import dev.baton.migrations.SchemaMigration;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** {@code ./baton}: up, down, status and migrate for the demo topology. */
+/** {@code ./baton}: up, down, status, migrate and move for the demo topology. */
 public final class Baton {
 
   private Baton() {}
@@ -22,6 +22,17 @@ public final class Baton {
         }
         case "status" -> topology.status().forEach(System.out::println);
         case "migrate" -> migrate(topology.settings());
+        case "move" -> {
+          MoveCommand.Request request;
+          try {
+            request = MoveCommand.parse(java.util.List.of(args).subList(1, args.length));
+          } catch (IllegalArgumentException e) {
+            System.err.println("baton: " + e.getMessage());
+            System.exit(2);
+            return;
+          }
+          System.exit(MoveCommand.run(request, topology.settings(), System.out, System.err));
+        }
         default -> usage();
       }
     } catch (TopologyException e) {
@@ -76,6 +87,9 @@ public final class Baton {
           status             each process: up or down, pid, port, health
           logs <process>     follow a process's log (edge, node-a, node-b, keycloak, postgres)
           migrate            apply the database migrations on their own
+          move <BANK|--all> --to <A|B>
+                             move banks between the nodes through the management API
+                             (as BATON_USER/BATON_PASSWORD, the demo operator by default)
           sim <acquirer|issuer> [options]
                              run the bank simulator (see simulator/README.md)""");
   }

@@ -171,6 +171,41 @@ public final class Topology {
     }
   }
 
+  /**
+   * Starts one process again (one that was killed, say; a running one is stopped first) and waits
+   * until it is ready.
+   */
+  public void restart(String name, PrintStream out) throws TopologyException {
+    Component component =
+        components.stream()
+            .filter(c -> c.name().equals(name))
+            .findFirst()
+            .orElseThrow(() -> new TopologyException("no process " + name + " in this topology"));
+    Instant started = Instant.now();
+    try {
+      component.stop();
+      out.println("  starting " + name);
+      component.start();
+    } catch (IOException | RuntimeException e) {
+      throw new TopologyException(name + " did not start again: " + e.getMessage(), e);
+    }
+    Instant deadline = started.plus(START_TIMEOUT);
+    while (true) {
+      Component.Health health = component.health();
+      if (health.state() == Component.Health.State.READY) {
+        out.printf("  %-10s ready again (%.1f s) %s%n", name, seconds(started), health.detail());
+        return;
+      }
+      if (health.state() == Component.Health.State.DOWN) {
+        throw new TopologyException(name + " stopped while starting: see " + component.log() + lastLine(component.log()));
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new TopologyException(name + " not ready after " + START_TIMEOUT.toSeconds() + " s: " + health.detail());
+      }
+      Polling.pause();
+    }
+  }
+
   /** Stops every process of the topology, servers first, the database last. */
   public void down(PrintStream out) {
     List<Component> reversed = new ArrayList<>(components);

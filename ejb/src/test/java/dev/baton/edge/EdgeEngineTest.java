@@ -1,0 +1,146 @@
+package dev.baton.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.IsoMessage;
+import dev.baton.link.Frame;
+import dev.baton.link.Frame.Control;
+import dev.baton.link.Frame.Data;
+import dev.baton.link.NodeState;
+import dev.baton.routing.NodeId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The edge's engine between fake bank sessions and fake node links. */
+class EdgeEngineTest {
+
+  private final Map<String, NodeId> routes = new HashMap<>(Map.of("ACQ1", NodeId.A, "ISS1", NodeId.A));
+  private final Map<NodeId, NodeState> states = new EnumMap<>(Map.of(NodeId.A, NodeState.UP, NodeId.B, NodeState.UP));
+  private final Map<NodeId, List<Frame>> sentTo = new EnumMap<>(Map.of(NodeId.A, new ArrayList<>(), NodeId.B, new ArrayList<>()));
+  private final List<String> writtenToBanks = new ArrayList<>();
+  private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+  private final EdgeEngine engine =
+      new EdgeEngine(
+          bank -> Optional.ofNullable(routes.get(bank)),
+          new NodeLinks() {
+            @Override
+            public boolean send(NodeId node, Frame frame) {
+              return states.get(node) != NodeState.DOWN && sentTo.get(node).add(frame);
+            }
+
+            @Override
+            public NodeState state(NodeId node) {
+              return states.get(node);
+            }
+          },
+          new BankDoor() {
+            @Override
+            public String sendPacked(String bankId, String sessionId, byte[] packed) {
+              writtenToBanks.add(bankId + " " + new String(packed, java.nio.charset.StandardCharsets.ISO_8859_1));
+              return sessionId;
+            }
+
+            @Override
+            public String send(String bankId, String sessionId, IsoMessage message) {
+              writtenToBanks.add(bankId + " " + message.mti() + " 39=" + message.field(39));
+              return sessionId;
+            }
+          },
+          new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+              return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+              return this;
+            }
+
+            @Override
+            public Instant instant() {
+              return now;
+            }
+          },
+          Duration.ofSeconds(6),
+          Duration.ofMinutes(2));
+
+  @Test
+  void issuerAnswerForADeadNodeWaitsForFailoverAndThenGoesToTheSurvivor() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000123|RRN1|TERM1", 0, "request".getBytes()));
+    assertEquals(List.of("ISS1 request"), writtenToBanks, "node A's request went to the issuer");
+    states.put(NodeId.A, NodeState.DOWN);
+
+    engine.fromBank(issuerAnswer("000123"));
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.B), "no live route for ISS1 yet: the answer waits");
+
+    routes.put("ISS1", NodeId.B); // failover
+    engine.tick();
+
+    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("ISS1", forwarded.bankId());
+    assertEquals(0, engine.counters().issuerAnswersUnrouted());
+  }
+
+  @Test
+  void issuerAnswerWhoseNodeNeverComesBackIsCountedUnroutedAfterTwoSeconds() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000124|RRN1|TERM1", 0, "request".getBytes()));
+    states.put(NodeId.A, NodeState.DOWN);
+    states.put(NodeId.B, NodeState.DOWN);
+    engine.fromBank(issuerAnswer("000124"));
+
+    now = now.plusMillis(1_999);
+    engine.tick();
+    assertEquals(0, engine.counters().issuerAnswersUnrouted(), "still waiting");
+    now = now.plusMillis(2);
+    engine.tick();
+    assertEquals(1, engine.counters().issuerAnswersUnrouted());
+  }
+
+  @Test
+  void takeoverTellsTheSurvivorWhichNodeDied() {
+    assertTrue(engine.takeOver(NodeId.B, NodeId.A));
+    Control control = assertInstanceOf(Control.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("TAKEOVER", control.verb());
+    assertEquals("A", control.attribute("from"));
+  }
+
+  @Test
+  void requestForADownNodeIsDeclinedAtOnceAndOneAfterFailoverGoesToTheSurvivor() {
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.fromBank(acquirerRequest("000200"));
+    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks);
+
+    routes.put("ACQ1", NodeId.B);
+    engine.fromBank(acquirerRequest("000201"));
+    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("ACQ1", forwarded.bankId());
+    assertEquals(1, engine.awaiting());
+  }
+
+  private BankMessage issuerAnswer(String stan) {
+    IsoMessage answer = IsoMessage.of("0110").with(11, stan).with(37, "RRN1").with(39, "00").with(41, "TERM1");
+    return new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), now, now.plusSeconds(5));
+  }
+
+  private BankMessage acquirerRequest(String stan) {
+    IsoMessage request =
+        IsoMessage.of("0100").with(2, "4000000000000002").with(3, "000000").with(4, "000000001500")
+            .with(11, stan).with(37, "RRN" + stan).with(41, "TERM1");
+    return new BankMessage("ACQ1", "ACQ1-1", request, "request".getBytes(), now, now.plusSeconds(5));
+  }
+}
