@@ -10,11 +10,9 @@ import dev.baton.link.Frame;
 import dev.baton.link.Frame.Control;
 import dev.baton.link.Frame.Data;
 import dev.baton.link.NodeState;
+import dev.baton.node.MutableClock;
 import dev.baton.routing.NodeId;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -30,7 +28,7 @@ class EdgeEngineTest {
   private final Map<NodeId, NodeState> states = new EnumMap<>(Map.of(NodeId.A, NodeState.UP, NodeId.B, NodeState.UP));
   private final Map<NodeId, List<Frame>> sentTo = new EnumMap<>(Map.of(NodeId.A, new ArrayList<>(), NodeId.B, new ArrayList<>()));
   private final List<String> writtenToBanks = new ArrayList<>();
-  private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+  private final MutableClock clock = new MutableClock();
 
   private final EdgeEngine engine =
       new EdgeEngine(
@@ -59,22 +57,7 @@ class EdgeEngineTest {
               return sessionId;
             }
           },
-          new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          },
+          clock,
           Duration.ofSeconds(6),
           Duration.ofMinutes(2));
 
@@ -103,10 +86,10 @@ class EdgeEngineTest {
     states.put(NodeId.B, NodeState.DOWN);
     engine.fromBank(issuerAnswer("000124"));
 
-    now = now.plusMillis(1_999);
+    clock.advance(Duration.ofMillis(1_999));
     engine.tick();
     assertEquals(0, engine.counters().issuerAnswersUnrouted(), "still waiting");
-    now = now.plusMillis(2);
+    clock.advance(Duration.ofMillis(2));
     engine.tick();
     assertEquals(1, engine.counters().issuerAnswersUnrouted());
   }
@@ -134,13 +117,13 @@ class EdgeEngineTest {
 
   private BankMessage issuerAnswer(String stan) {
     IsoMessage answer = IsoMessage.of("0110").with(11, stan).with(37, "RRN1").with(39, "00").with(41, "TERM1");
-    return new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), now, now.plusSeconds(5));
+    return new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), clock.instant(), clock.instant().plusSeconds(5));
   }
 
   private BankMessage acquirerRequest(String stan) {
     IsoMessage request =
         IsoMessage.of("0100").with(2, "4000000000000002").with(3, "000000").with(4, "000000001500")
             .with(11, stan).with(37, "RRN" + stan).with(41, "TERM1");
-    return new BankMessage("ACQ1", "ACQ1-1", request, "request".getBytes(), now, now.plusSeconds(5));
+    return new BankMessage("ACQ1", "ACQ1-1", request, "request".getBytes(), clock.instant(), clock.instant().plusSeconds(5));
   }
 }

@@ -242,27 +242,4 @@ class NodeEngineTest {
     message.unpack(packed);
     return message;
   }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-23T15:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }
