@@ -1,6 +1,8 @@
 package dev.baton.node;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The cluster's copy of the nodes' in-flight contexts (the replicated {@code inflight} cache on
@@ -12,7 +14,9 @@ public interface InFlightStore {
   InFlightStore NONE =
       new InFlightStore() {
         @Override
-        public void put(String key, String value) {}
+        public CompletionStage<?> put(String key, String value) {
+          return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public void remove(String key) {}
@@ -23,8 +27,10 @@ public interface InFlightStore {
         }
       };
 
-  void put(String key, String value);
+  /** Writes an entry; done when every member of the cluster has it. */
+  CompletionStage<?> put(String key, String value);
 
+  /** Removes an entry, without waiting. */
   void remove(String key);
 
   /** Everything in the store now. */

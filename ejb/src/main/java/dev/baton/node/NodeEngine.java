@@ -93,7 +93,9 @@ public final class NodeEngine {
   private final AtomicLong unreadable = new AtomicLong();
   private final AtomicLong takenOver = new AtomicLong();
   private volatile InFlightStore store = InFlightStore.NONE;
-  private volatile boolean replicating;
+  private volatile boolean replicatesInFlight;
+  /** Cluster writes of contexts whose issuer request waits for them (replication sync). */
+  private final Map<IssuerKey, java.util.concurrent.CompletionStage<?>> replicating = new ConcurrentHashMap<>();
 
   public NodeEngine(NodeId node, EdgeLink edge, Clock clock, Timing timing) {
     this.node = Objects.requireNonNull(node, "node");
@@ -123,14 +125,15 @@ public final class NodeEngine {
    */
   public void inFlightStore(InFlightStore store, boolean replicate) {
     this.store = Objects.requireNonNull(store, "store");
-    this.replicating = replicate;
+    this.replicatesInFlight = replicate;
     book.replicateTo(
         !replicate
             ? InFlightBook.Replica.NONE
             : new InFlightBook.Replica() {
               @Override
               public void entered(InFlightAuthorization authorization) {
-                store.put(storeKey(authorization), node.name() + "|" + authorization.toStored().toText());
+                replicating.put(authorization.issuerKey(),
+                    store.put(storeKey(authorization), node.name() + "|" + authorization.toStored().toText()));
               }
 
               @Override
@@ -162,6 +165,8 @@ public final class NodeEngine {
       }
     }
     List<InFlightAuthorization> refused = book.importAll(orphans);
+    // Their requests left for the issuer long ago: no forward waits for these writes.
+    orphans.forEach(orphan -> replicating.remove(orphan.issuerKey()));
     for (InFlightAuthorization clash : refused) {
       LOG.log(Level.ERROR, "node {0}: {1} of node {2} clashes with a context here; its acquirer gets RC 91 from the edge",
           node, clash, from);
@@ -188,7 +193,7 @@ public final class NodeEngine {
 
   /** Whether contexts are copied to the store as they enter and leave the book. */
   public boolean replicatesInFlight() {
-    return replicating;
+    return replicatesInFlight;
   }
 
   /** In-flight authorizations this node took over from a node that died. */
@@ -304,8 +309,19 @@ public final class NodeEngine {
   private void execute(Decision decision, long now) {
     switch (decision) {
       case ForwardToIssuer forward -> {
-        if (!toBank(0, forward.issuerId(), "", keyOf(forward.context().issuerKey()), forward.issuerRequest())) {
-          router.onSendFailed(forward, now).ifPresent(answer -> execute(answer, now));
+        java.util.concurrent.CompletionStage<?> replicated = replicating.remove(forward.context().issuerKey());
+        if (replicated == null) {
+          forward(forward, now);
+        } else {
+          // The request leaves once the cluster holds its context, so that the node taking over
+          // after a crash knows every request an issuer has; this thread goes on meanwhile.
+          replicated.whenComplete((done, failure) -> {
+            if (failure != null) {
+              LOG.log(Level.WARNING, "node {0}: {1} not replicated, sent all the same: {2}", node,
+                  forward.context(), failure.toString());
+            }
+            forward(forward, clock.millis());
+          });
         }
       }
       case AnswerAcquirer answer ->
@@ -313,6 +329,12 @@ public final class NodeEngine {
           toBank(answer.correlation(), answer.acquirerId(), answer.sessionId(), "", answer.answer());
       case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
       case Discard discard -> LOG.log(Level.DEBUG, "node {0}: {1}", node, discard.reason());
+    }
+  }
+
+  private void forward(ForwardToIssuer forward, long now) {
+    if (!toBank(0, forward.issuerId(), "", keyOf(forward.context().issuerKey()), forward.issuerRequest())) {
+      router.onSendFailed(forward, now).ifPresent(answer -> execute(answer, now));
     }
   }
 

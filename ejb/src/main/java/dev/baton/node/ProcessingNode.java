@@ -183,16 +183,19 @@ public class ProcessingNode {
         defaults.finishedRetention());
   }
 
-  /** The in-flight cache as the engine's store; writes wait for the cluster (that is "sync"). */
+  /**
+   * The in-flight cache as the engine's store: a write completes when every member has it (the
+   * engine holds the issuer request until then); removals are not waited for.
+   */
   private record CacheStore(org.infinispan.Cache<String, String> cache) implements InFlightStore {
     @Override
-    public void put(String key, String value) {
-      cache.put(key, value);
+    public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+      return cache.putAsync(key, value);
     }
 
     @Override
     public void remove(String key) {
-      cache.remove(key);
+      cache.removeAsync(key);
     }
 
     @Override

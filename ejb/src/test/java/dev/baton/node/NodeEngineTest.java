@@ -171,6 +171,33 @@ class NodeEngineTest {
   }
 
   @Test
+  void withSyncReplicationTheIssuerRequestLeavesOnlyOnceTheClusterHoldsItsContext() throws Exception {
+    java.util.concurrent.CompletableFuture<Object> written = new java.util.concurrent.CompletableFuture<>();
+    engine.inFlightStore(new InFlightStore() {
+      @Override
+      public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+        return written;
+      }
+
+      @Override
+      public void remove(String key) {}
+
+      @Override
+      public Map<String, String> entries() {
+        return Map.of();
+      }
+    }, true);
+
+    engine.onFrame(fromBank(50, "ACQ1", "ACQ1-1", request("000786")));
+    assertEquals(List.of(), toEdge, "held until the cluster has the context");
+    assertEquals(1, engine.inFlight());
+
+    written.complete(null);
+    Data forward = assertInstanceOf(Data.class, toEdge.removeFirst());
+    assertEquals("ISS1", forward.bankId());
+  }
+
+  @Test
   void withoutReplicationNothingIsCopiedAndATakeoverFindsNothing() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);
@@ -195,8 +222,9 @@ class NodeEngineTest {
 
   private record MapStore(Map<String, String> map) implements InFlightStore {
     @Override
-    public void put(String key, String value) {
+    public java.util.concurrent.CompletionStage<?> put(String key, String value) {
       map.put(key, value);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     @Override

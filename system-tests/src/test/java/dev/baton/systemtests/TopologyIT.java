@@ -56,8 +56,9 @@ class TopologyIT {
   @AfterAll
   static void tearingDownLeavesNoProcessBehind() throws Exception {
     List<Long> pids = topology.livePids();
-    assertEquals(topology.componentNames().size(), pids.size(), "every process was running before teardown");
+    // Down first, whatever the tests left: a failed assertion must not leave processes behind.
     topology.down(System.out);
+    assertEquals(topology.componentNames().size(), pids.size(), "every process was running before teardown");
     for (long pid : pids) {
       // an ended child may stay visible for a moment until the JVM reaps it
       Poll.until("process " + pid + " ended", PATIENCE, () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
