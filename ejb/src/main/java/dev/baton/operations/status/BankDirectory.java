@@ -15,10 +15,10 @@ final class BankDirectory {
 
   record ConfiguredSession(String id, boolean enabled) {}
 
-  record ConfiguredBank(String id, String name, String role, boolean enabled, List<ConfiguredSession> sessions) {}
+  record ConfiguredBank(String id, String name, String role, String homeNode, boolean enabled, List<ConfiguredSession> sessions) {}
 
   private static final String QUERY =
-      "SELECT b.id, b.name, b.role, b.enabled, s.id, s.enabled FROM bank b"
+      "SELECT b.id, b.name, b.role, b.home_node, b.enabled, s.id, s.enabled FROM bank b"
           + " LEFT JOIN bank_session s ON s.bank_id = b.id ORDER BY b.id, s.id";
 
   private BankDirectory() {}
@@ -32,10 +32,10 @@ final class BankDirectory {
         String id = rows.getString(1);
         ConfiguredBank bank =
             banks.computeIfAbsent(
-                id, key -> new ConfiguredBank(key, text(rows, 2), text(rows, 3), flag(rows, 4), new ArrayList<>()));
-        String session = rows.getString(5);
+                id, key -> new ConfiguredBank(key, text(rows, 2), text(rows, 3), text(rows, 4), flag(rows, 5), new ArrayList<>()));
+        String session = rows.getString(6);
         if (session != null) {
-          bank.sessions().add(new ConfiguredSession(session, rows.getBoolean(6)));
+          bank.sessions().add(new ConfiguredSession(session, rows.getBoolean(7)));
         }
       }
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * @param name its name
  * @param role ACQUIRER, ISSUER or BOTH
  * @param node the node serving it now ({@code A} or {@code B}), null when it has no route
+ * @param homeNode the node it is configured to start on, where "move home" takes it
  * @param enabled whether the configuration lets it run
  * @param sessions its configured sessions
  * @param tps frames per second the bank sent over the last sampled second
@@ -22,6 +23,7 @@ public record BankStatus(
     String name,
     String role,
     String node,
+    String homeNode,
     boolean enabled,
     List<SessionStatus> sessions,
     double tps,

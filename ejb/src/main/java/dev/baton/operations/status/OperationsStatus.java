@@ -162,7 +162,7 @@ public class OperationsStatus {
     CounterRate rate = bankRates.get(bank.id());
     String node = routes.nodeFor(bank.id()).map(Enum::name).orElse(null);
     return new BankStatus(
-        bank.id(), bank.name(), bank.role(), node, bank.enabled(), sessions,
+        bank.id(), bank.name(), bank.role(), node, bank.homeNode(), bank.enabled(), sessions,
         rate == null ? 0 : rate.perSecond(), inFlight, lastEcho, errors);
   }
 
