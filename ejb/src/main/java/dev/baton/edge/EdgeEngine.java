@@ -76,6 +76,7 @@ public final class EdgeEngine implements LinkListener {
   private final AtomicLong lateAnswersRefused = new AtomicLong();
   private final AtomicLong issuerAnswersUnrouted = new AtomicLong();
   private final Map<NodeId, NodeAnswers> answersByNode = new ConcurrentHashMap<>();
+  private volatile java.util.function.Consumer<NodeId> nodeDown = node -> {};
 
   /**
    * @param routes the node serving a bank
@@ -182,9 +183,17 @@ public final class EdgeEngine implements LinkListener {
     }
   }
 
+  /** Who hears that a node went DOWN (failover); called on the link's thread, so hand work off. */
+  public void whenNodeDown(java.util.function.Consumer<NodeId> listener) {
+    nodeDown = Objects.requireNonNull(listener, "listener");
+  }
+
   @Override
   public void onState(String nodeId, NodeState from, NodeState to, String reason) {
     LOG.log(to == NodeState.UP ? Level.INFO : Level.WARNING, "node {0}: {1} -> {2} ({3})", nodeId, from, to, reason);
+    if (to == NodeState.DOWN) {
+      nodeDown.accept(NodeId.parse(nodeId));
+    }
     if (to == NodeState.UP && from == NodeState.DOWN) {
       NodeId node = NodeId.parse(nodeId);
       for (Map.Entry<String, Session> session : sessions.entrySet()) {

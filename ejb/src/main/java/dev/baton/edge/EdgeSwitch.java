@@ -74,6 +74,18 @@ public class EdgeSwitch {
 
   @EJB private RouteTable routes;
 
+  /** The route table's cache itself, copied into {@link #routeSnapshot} at every tick. */
+  @Resource(lookup = "java:jboss/infinispan/cache/baton/routes")
+  private org.infinispan.Cache<String, String> routeCache;
+
+  /**
+   * The routes as of the last tick (20 ms at most behind the cluster's cache, and updated at once
+   * by a move made here): read for every request, without a bean call or a cache lookup.
+   */
+  private volatile Map<String, NodeId> routeSnapshot = Map.of();
+
+  private final AdapterDoor door = new AdapterDoor();
+
   private final Map<NodeId, NodeLinkClient> clients = new EnumMap<>(NodeId.class);
   private volatile EdgeEngine engine;
   private ScheduledFuture<?> ticker;
@@ -85,6 +97,7 @@ public class EdgeSwitch {
     }
     Map<String, NodeId> homes = homeNodes();
     homes.forEach(routes::assignIfAbsent);
+    refreshRoutes();
     NodeLinks links =
         new NodeLinks() {
           @Override
@@ -102,7 +115,7 @@ public class EdgeSwitch {
     Duration budget =
         Duration.ofMillis(Long.getLong("baton.issuer.timeout.ms", 5_000) + Long.getLong("baton.edge.grace.ms", 1_000));
     EdgeEngine started =
-        new EdgeEngine(routes::nodeFor, links, new AdapterDoor(), Clock.systemUTC(), budget, Duration.ofMinutes(2));
+        new EdgeEngine(this::routeOf, links, door, Clock.systemUTC(), budget, Duration.ofMinutes(2));
     for (String bank : homes.keySet()) {
       for (SessionInfo session : sessionsOf(bank)) {
         started.sessionState(bank, session.sessionId(), session.state());
@@ -135,6 +148,30 @@ public class EdgeSwitch {
       ticker.cancel(false);
     }
     clients.values().forEach(NodeLinkClient::close);
+    door.close();
+  }
+
+  private Optional<NodeId> routeOf(String bankId) {
+    return Optional.ofNullable(routeSnapshot.get(bankId));
+  }
+
+  /** A route changed here (a move): requests follow it from now, not from the next tick. */
+  public void routeChanged(String bankId, NodeId node) {
+    Map<String, NodeId> updated = new java.util.HashMap<>(routeSnapshot);
+    updated.put(bankId, node);
+    routeSnapshot = Map.copyOf(updated);
+  }
+
+  private void refreshRoutes() {
+    Map<String, NodeId> fresh = new java.util.HashMap<>();
+    for (Map.Entry<String, String> route : routeCache.entrySet()) {
+      try {
+        fresh.put(route.getKey(), NodeId.parse(route.getValue()));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.WARNING, "route of {0} ignored: {1}", route.getKey(), e.getMessage());
+      }
+    }
+    routeSnapshot = Map.copyOf(fresh);
   }
 
   /** A bank's message from the adapter. */
@@ -187,6 +224,7 @@ public class EdgeSwitch {
 
   private void tick() {
     try {
+      refreshRoutes();
       engine.tick();
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "edge deadline check failed", e);
@@ -228,19 +266,65 @@ public class EdgeSwitch {
     }
   }
 
-  /** The adapter's connections, one per call: a handle is not for sharing between threads. */
+  /**
+   * The adapter's connections, one held per thread (a handle is not for sharing between threads,
+   * and taking one from the server's pool for every message cost more than the write itself).
+   * A failed write is tried once more on a fresh handle, in case the held one was closed under
+   * it (the adapter redeployed, say).
+   */
   private final class AdapterDoor implements BankDoor {
+    private final ThreadLocal<BankConnection> held = new ThreadLocal<>();
+    private final java.util.Set<BankConnection> all = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public String sendPacked(String bankId, String sessionId, byte[] packed) throws BankConnectorException {
-      try (BankConnection connection = connections.getConnection()) {
-        return connection.sendPacked(bankId, sessionId, packed);
+      try {
+        return connection().sendPacked(bankId, sessionId, packed);
+      } catch (BankConnectorException | RuntimeException first) {
+        forget();
+        return connection().sendPacked(bankId, sessionId, packed);
       }
     }
 
     @Override
     public String send(String bankId, String sessionId, IsoMessage message) throws BankConnectorException {
-      try (BankConnection connection = connections.getConnection()) {
-        return connection.send(bankId, sessionId, message);
+      try {
+        return connection().send(bankId, sessionId, message);
+      } catch (BankConnectorException | RuntimeException first) {
+        forget();
+        return connection().send(bankId, sessionId, message);
+      }
+    }
+
+    private BankConnection connection() throws BankConnectorException {
+      BankConnection connection = held.get();
+      if (connection == null) {
+        connection = connections.getConnection();
+        held.set(connection);
+        all.add(connection);
+      }
+      return connection;
+    }
+
+    private void forget() {
+      BankConnection connection = held.get();
+      held.remove();
+      if (connection != null) {
+        all.remove(connection);
+        closeQuietly(connection);
+      }
+    }
+
+    void close() {
+      all.forEach(AdapterDoor::closeQuietly);
+      all.clear();
+    }
+
+    private static void closeQuietly(BankConnection connection) {
+      try {
+        connection.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.DEBUG, "closing a bank connection handle: {0}", e.toString());
       }
     }
   }

@@ -18,9 +18,20 @@ public class EdgeTraffic implements BankSessionListener {
 
   @EJB private EdgeSwitch edge;
 
+  /** Held by this (pooled) bean once the edge runs: a bank message then costs no bean call. */
+  private EdgeEngine engine;
+
   @Override
   public void onMessage(BankMessage message) {
-    edge.fromBank(message);
+    EdgeEngine running = engine;
+    if (running == null) {
+      running = edge.engine().orElse(null);
+      if (running == null) {
+        return; // off the edge no bank sessions end here; on it the engine starts before the sessions load
+      }
+      engine = running;
+    }
+    running.fromBank(message);
   }
 
   @Override

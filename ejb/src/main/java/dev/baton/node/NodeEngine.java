@@ -81,6 +81,8 @@ public final class NodeEngine {
   private final AuthorizationRouter router;
   /** Approvals sent towards acquirers, until the edge could refuse them as too late. */
   private final Map<Long, SentApproval> approvalsSent = new ConcurrentHashMap<>();
+  /** When the approvals kept next get swept (once a second: a sweep reads all of them). */
+  private volatile long nextApprovalSweep;
   private final long approvalMemoryMillis;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
@@ -145,7 +147,10 @@ public final class NodeEngine {
   /** Answers RC 91 for every request whose issuer did not answer in time. */
   public void tick() {
     long now = clock.millis();
-    approvalsSent.values().removeIf(sentApproval -> sentApproval.forgetAt() <= now);
+    if (now >= nextApprovalSweep) {
+      nextApprovalSweep = now + 1_000;
+      approvalsSent.values().removeIf(sentApproval -> sentApproval.forgetAt() <= now);
+    }
     for (AnswerAcquirer timeout : router.onDeadline(now)) {
       execute(timeout, now);
     }

@@ -28,6 +28,8 @@ public final class NodeLinkClient implements AutoCloseable {
 
   private static final Logger LOG = System.getLogger(NodeLinkClient.class.getName());
   private static final Duration JOIN_DEADLINE = Duration.ofSeconds(2);
+  /** Frames read and not yet handed to the listener before the reader waits. */
+  static final int DELIVERY_CAPACITY = 65_536;
 
   private final String nodeId;
   private final InetSocketAddress address;
@@ -35,6 +37,7 @@ public final class NodeLinkClient implements AutoCloseable {
   private final ThreadFactory threads;
   private final LinkListener listener;
   private final NodeConnector connector;
+  private final FrameDelivery delivery;
   private final AtomicBoolean started = new AtomicBoolean();
   private final List<Thread> running = new CopyOnWriteArrayList<>();
   private final Object stateLock = new Object();
@@ -62,6 +65,8 @@ public final class NodeLinkClient implements AutoCloseable {
     this.threads = Objects.requireNonNull(threads, "threads");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.connector = new NodeConnector(this, Objects.requireNonNull(ownName, "ownName"));
+    this.delivery = new FrameDelivery("node link " + nodeId, DELIVERY_CAPACITY,
+        frame -> listener.onFrame(nodeId, frame));
   }
 
   /** Starts connecting in the background and returns at once. */
@@ -72,6 +77,7 @@ public final class NodeLinkClient implements AutoCloseable {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("node link " + nodeId + " is already started");
     }
+    delivery.start(threads, "node-link-" + nodeId + "-delivery", running);
     heartbeatThread = LinkThreads.start(threads, "node-link-" + nodeId + "-heartbeat",
         this::beatWhileOpen, running);
     LinkThreads.start(threads, "node-link-" + nodeId + "-connection", connector, running);
@@ -153,6 +159,7 @@ public final class NodeLinkClient implements AutoCloseable {
     if (heartbeat != null) {
       LockSupport.unpark(heartbeat);
     }
+    delivery.close();
     LinkThreads.join(running, JOIN_DEADLINE, "node link " + nodeId);
     synchronized (stateLock) {
       current = null;
@@ -217,14 +224,17 @@ public final class NodeLinkClient implements AutoCloseable {
     }
   }
 
-  /** A DATA, REFUSED or CONTROL from the node, on the connection thread. */
+  /**
+   * A DATA, REFUSED or CONTROL from the node, read on the connection thread: queued for the
+   * delivery thread, which hands it to the listener in order.
+   */
   void deliver(Frame frame) {
-    try {
-      listener.onFrame(nodeId, frame);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "node link {0}: the listener failed on {1}, reading on: {2}", nodeId,
-          frame, e.toString());
-    }
+    delivery.offer(frame);
+  }
+
+  /** Frames read from the node that the listener has not had yet. */
+  public int deliveryBacklog() {
+    return delivery.backlog();
   }
 
   /**

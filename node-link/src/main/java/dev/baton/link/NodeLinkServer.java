@@ -44,6 +44,7 @@ public final class NodeLinkServer implements AutoCloseable {
   private final InetSocketAddress bind;
   private final int maxFrameBytes;
   private final ThreadFactory threads;
+  private final FrameDelivery delivery;
   private final ServerListener listener;
   private final String owner;
   private final Set<LinkConnection> open = ConcurrentHashMap.newKeySet();
@@ -74,6 +75,7 @@ public final class NodeLinkServer implements AutoCloseable {
     this.threads = Objects.requireNonNull(threads, "threads");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.owner = "node link server " + name;
+    this.delivery = new FrameDelivery(owner, NodeLinkClient.DELIVERY_CAPACITY, listener::onFrame);
   }
 
   /**
@@ -96,6 +98,7 @@ public final class NodeLinkServer implements AutoCloseable {
           + bind.getHostString() + ": " + e.getMessage(), e);
     }
     serverSocket = listening;
+    delivery.start(threads, "node-link-server-" + name + "-delivery", running);
     LinkThreads.start(threads, "node-link-server-" + name + "-accept",
         () -> acceptUntilClosed(listening), running);
     LOG.log(Level.INFO, "{0}: listening on {1}", owner, listening.getLocalSocketAddress());
@@ -163,6 +166,7 @@ public final class NodeLinkServer implements AutoCloseable {
     for (LinkConnection connection : List.copyOf(open)) {
       connection.close("server closed");
     }
+    delivery.close();
     LinkThreads.join(running, JOIN_DEADLINE, owner);
     LOG.log(Level.INFO, "{0}: closed", owner);
   }
@@ -195,13 +199,18 @@ public final class NodeLinkServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A DATA, REFUSED or CONTROL from an edge, read on its connection's reader: queued for the
+   * delivery thread, which hands it to the listener in order, so the reader answers heartbeats at
+   * once however busy the node is.
+   */
   void deliver(Frame frame) {
-    try {
-      listener.onFrame(frame);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "{0}: the listener failed on {1}, reading on: {2}", owner, frame,
-          e.toString());
-    }
+    delivery.offer(frame);
+  }
+
+  /** Frames read from edges that the listener has not had yet. */
+  public int deliveryBacklog() {
+    return delivery.backlog();
   }
 
   /**

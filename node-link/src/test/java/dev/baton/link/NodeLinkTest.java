@@ -285,7 +285,7 @@ class NodeLinkTest {
 
     client.close();
 
-    assertEquals(List.of("node-link-A-heartbeat", "node-link-A-connection"),
+    assertEquals(List.of("node-link-A-delivery", "node-link-A-heartbeat", "node-link-A-connection"),
         made.stream().map(Thread::getName).toList());
     assertTrue(made.stream().noneMatch(Thread::isAlive), "threads still alive after close");
     assertEquals(NodeState.DOWN, client.state());
@@ -297,6 +297,100 @@ class NodeLinkTest {
     byte[] iso = ByteBuffer.allocate(12).putInt(i).putLong(~i).array();
     return new Data(i, "ACQ" + i % 7, from + "-" + i % 3, i % 2 == 0 ? "" : "00" + i,
         1_750_000_000_000L + i, iso);
+  }
+
+  @Test
+  void nodeWhoseApplicationIsBusyStillAnswersHeartbeatsAndGetsItsFramesInOrderAfterwards()
+      throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ServerListener busy = new ServerListener() {
+      @Override
+      public void onConnected(String peerName) {}
+
+      @Override
+      public void onDisconnected(String peerName, String reason) {}
+
+      @Override
+      public void onFrame(Frame frame) {
+        try {
+          release.await(); // the node's application is stuck on the first frame
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        processed.add(frame);
+      }
+    };
+    NodeLinkServer server = new NodeLinkServer("A", loopback(0), FAST.maxFrameBytes(), THREADS, busy);
+    cleanup.add(server);
+    server.start();
+    NodeLinkClient client = client(server.port(), BEATING);
+    awaitState(client, NodeState.UP);
+
+    for (int i = 0; i < 50; i++) {
+      assertTrue(client.send(data(i, "edge")));
+    }
+    long heldSince = System.nanoTime();
+    long interval = BEATING.heartbeatInterval().toNanos();
+    // Six heartbeat intervals later, with the application still held, the last heartbeat was
+    // answered within two intervals: misses never reach three.
+    Poll.until("heartbeats answered while the node's application is held", () ->
+        System.nanoTime() - heldSince > 6 * interval
+            && client.lastAckAgeMillis() < 2 * BEATING.heartbeatInterval().toMillis());
+    assertEquals(NodeState.UP, client.state());
+    assertTrue(edge.changes.stream().noneMatch(change -> change.to() == NodeState.DOWN), edge.changes.toString());
+    assertTrue(server.deliveryBacklog() > 0, "frames wait for the application");
+
+    release.countDown();
+    Poll.until("all 50 frames processed", () -> processed.size() == 50);
+    for (int i = 0; i < 50; i++) {
+      assertEquals(data(i, "edge"), processed.get(i), "frame " + i + " in order");
+    }
+  }
+
+  @Test
+  void edgeWhoseApplicationIsBusyStillHearsHeartbeatAnswers() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LinkListener busy = new LinkListener() {
+      @Override
+      public void onState(String nodeId, NodeState from, NodeState to, String reason) {
+        edge.onState(nodeId, from, to, reason);
+      }
+
+      @Override
+      public void onFrame(String nodeId, Frame frame) {
+        try {
+          release.await(); // the edge's application is stuck writing to a bank
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        processed.add(frame);
+      }
+    };
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = new NodeLinkClient("A", loopback(server.port()), "edge", BEATING, THREADS, busy);
+    cleanup.add(client);
+    client.start();
+    awaitState(client, NodeState.UP);
+    Poll.until("the node has the edge's connection", () -> server.connections() == 1);
+
+    for (int i = 0; i < 20; i++) {
+      assertTrue(server.send(data(i, "node")));
+    }
+    long heldSince = System.nanoTime();
+    long interval = BEATING.heartbeatInterval().toNanos();
+    Poll.until("heartbeat answers heard while the edge's application is held", () ->
+        System.nanoTime() - heldSince > 6 * interval
+            && client.lastAckAgeMillis() < 2 * BEATING.heartbeatInterval().toMillis());
+    assertEquals(NodeState.UP, client.state());
+    assertTrue(edge.changes.stream().noneMatch(change -> change.to() == NodeState.DOWN), edge.changes.toString());
+
+    release.countDown();
+    Poll.until("all 20 frames processed", () -> processed.size() == 20);
+    for (int i = 0; i < 20; i++) {
+      assertEquals(data(i, "node"), processed.get(i), "frame " + i + " in order");
+    }
   }
 
   static InetSocketAddress loopback(int port) {

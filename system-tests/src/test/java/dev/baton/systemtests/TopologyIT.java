@@ -74,6 +74,45 @@ class TopologyIT {
     protected Path pidFile(String role) {
       return topology.layout().pidFile(role);
     }
+
+    @Override
+    protected Optional<String> routeOf(String bank) {
+      edgeRouteProbe();
+      return get("http://127.0.0.1:8080/route-probe/routes/" + bank).filter(read -> read.statusCode() == 200).map(HttpResponse::body);
+    }
+
+    @Override
+    protected boolean moveBank(String bank, String node) {
+      edgeRouteProbe();
+      try {
+        HttpResponse<String> put =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/route-probe/routes/" + bank))
+                    .PUT(HttpRequest.BodyPublishers.ofString(node))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return put.statusCode() == 204;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  private static synchronized void edgeRouteProbe() {
+    if (!probeAnswers("http://127.0.0.1:8080/route-probe/routes/")) {
+      try {
+        deployRouteProbe("edge");
+        Poll.until("the route probe answers on the edge", PATIENCE, () -> probeAnswers("http://127.0.0.1:8080/route-probe/routes/"));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while deploying the route probe", e);
+      }
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jpos.iso.ISOMsg;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,12 @@ public abstract class AuthorizationScenarios {
 
   /** The pid file of a server of the started topology ("node-a", ...). */
   protected abstract Path pidFile(String role);
+
+  /** The node a bank is routed to now, as the edge sees it. */
+  protected abstract Optional<String> routeOf(String bank);
+
+  /** Moves a bank to a node as an operator would; false when the move was refused. */
+  protected abstract boolean moveBank(String bank, String node);
 
   @BeforeAll
   void connectTheDemoBanks() throws Exception {
@@ -178,36 +185,41 @@ public abstract class AuthorizationScenarios {
   }
 
   @Test
-  void nodeWhoseLinkFallsSilentIsDeclaredDownAndTrafficFlowsWhenItIsBack() throws Exception {
+  void nodeThatFallsSilentIsDeclaredDownAndItsBanksFailOverToTheOtherNode() throws Exception {
     long nodeA = Long.parseLong(Files.readString(pidFile("node-a")).strip());
     List<CompletableFuture<ISOMsg>> whileAway = new ArrayList<>();
     signal("STOP", nodeA);
     try {
-      // Node A (ACQ1's node) answers nothing now, heartbeats included: the edge declares it DOWN
-      // after 3 x 100 ms and declines ACQ1's requests itself; those sent before that are declined
-      // at the edge's deadline. Every one gets its one answer either way.
-      Poll.until("a request is declined at once while node A is silent", ANSWER, () -> {
+      // Node A (ACQ1's and ISS1's node) answers nothing now, heartbeats included: the edge declares
+      // it DOWN after 3 x 100 ms and moves its banks to node B, which approves from then on. Requests
+      // that were on node A when it froze get one answer each: node A's if it is back before their
+      // deadline, else the edge's RC 91.
+      Poll.until("a request is approved quickly by node B while node A is frozen", ANSWER, () -> {
         long start = System.nanoTime();
         CompletableFuture<ISOMsg> answer = askQuietly(requestFor(VISA));
         whileAway.add(answer);
         try {
-          ISOMsg declined = answer.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
-          return "91".equals(declined.getString(39)) && System.nanoTime() - start < 500_000_000L;
+          ISOMsg approved = answer.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+          return "00".equals(approved.getString(39)) && System.nanoTime() - start < 500_000_000L;
         } catch (java.util.concurrent.TimeoutException stillWaiting) {
           return false;
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
           throw new IllegalStateException(e);
         }
       });
+      assertEquals(Optional.of("B"), routeOf("ACQ1"), "ACQ1 failed over to node B");
+      assertEquals(Optional.of("B"), routeOf("ISS1"), "ISS1 failed over to node B");
     } finally {
       signal("CONT", nodeA);
     }
-    // Requests that left before the edge saw node A DOWN waited in the link: node A answers them
-    // after all if it is back before their deadline, else the edge declines them. One answer each.
     for (CompletableFuture<ISOMsg> answer : whileAway) {
       String rc = TestAcquirer.await(answer, ANSWER).getString(39);
-      assertTrue(List.of("00", "91").contains(rc), "approved by node A once back, or declined: " + rc);
+      assertTrue(List.of("00", "91").contains(rc), "approved, or declined at the deadline: " + rc);
     }
+    // Node A back takes no traffic by itself; an operator's move brings the banks home.
+    Poll.until("ACQ1 approves on node B with node A back", PATIENCE, () -> approved(VISA));
+    assertEquals(Optional.of("B"), routeOf("ACQ1"), "a node that comes back does not take banks back by itself");
+    Poll.until("node A is UP again and takes ACQ1 and ISS1 back", PATIENCE, () -> moveBank("ACQ1", "A") && moveBank("ISS1", "A"));
     Poll.until("node A approves again", PATIENCE, () -> approved(VISA));
   }
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public record IsoMessage(String mti, Map<Integer, String> fields) {
 
   public IsoMessage {
-    if (mti == null || !mti.matches("[0-9]{4}")) {
+    if (!fourDigits(mti)) {
       throw new IllegalArgumentException("an MTI is four digits: " + mti);
     }
     TreeMap<Integer, String> copy = new TreeMap<>();
@@ -28,6 +28,19 @@ public record IsoMessage(String mti, Map<Integer, String> fields) {
       copy.put(number, Objects.requireNonNull(field.getValue(), "value of field " + number));
     }
     fields = Collections.unmodifiableSortedMap(copy);
+  }
+
+  private static boolean fourDigits(String text) {
+    if (text == null || text.length() != 4) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A message with no fields yet. */

@@ -1,0 +1,92 @@
+package dev.baton.link;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Hands the application frames a link reads (DATA, REFUSED, CONTROL) to the application on a
+ * thread of their own, in the order read. The reader thread thereby stays free to answer and
+ * judge heartbeats at once: a node busy processing a burst, or an edge busy writing answers to
+ * banks, is still seen alive, and a silent one is still seen silent. When the application falls
+ * {@code capacity} frames behind, the reader waits for it (TCP then slows the sender) rather
+ * than dropping a frame.
+ */
+final class FrameDelivery {
+
+  private static final Logger LOG = System.getLogger(FrameDelivery.class.getName());
+  private static final Frame STOP = new Frame.Heartbeat(-1, 0);
+
+  private final String owner;
+  private final Consumer<Frame> application;
+  private final BlockingQueue<Frame> frames;
+  private volatile boolean closed;
+
+  FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.application = Objects.requireNonNull(application, "application");
+    this.frames = new ArrayBlockingQueue<>(capacity);
+  }
+
+  /** Starts the delivering thread. */
+  void start(ThreadFactory threads, String threadName, Collection<Thread> running) {
+    LinkThreads.start(threads, threadName, this::deliverUntilClosed, running);
+  }
+
+  /**
+   * Queues a frame for the application, waiting while the queue is full.
+   *
+   * @return false when closed (the frame is not delivered)
+   */
+  boolean offer(Frame frame) {
+    try {
+      while (!closed) {
+        if (frames.offer(frame, 100, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  /** Frames read and not yet handed to the application. */
+  int backlog() {
+    return frames.size();
+  }
+
+  /** Stops delivering; frames still queued are dropped with a log line saying how many. */
+  void close() {
+    closed = true;
+    frames.offer(STOP);
+  }
+
+  private void deliverUntilClosed() {
+    try {
+      while (true) {
+        Frame frame = frames.take();
+        if (frame == STOP || closed) {
+          break;
+        }
+        try {
+          application.accept(frame);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "{0}: the listener failed on {1}, delivering on: {2}", owner, frame, e.toString());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int left = frames.size();
+    if (left > 1) {
+      LOG.log(Level.WARNING, "{0}: closed with {1} frames undelivered", owner, left);
+    }
+  }
+}
