@@ -1,0 +1,182 @@
+package dev.baton.systemtests.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.systemtests.ConsoleBrowser;
+import dev.baton.systemtests.Poll;
+import dev.baton.systemtests.switching.TestAcquirer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The operations console in headless Chromium, as on-duty staff use it: a move seen live by every
+ * open browser, what a viewer is not offered and not allowed, the audit page, a refused session
+ * form. Each test leaves the banks on the nodes it found them on. Screenshots of the pages go to
+ * {@code target/screenshots}.
+ */
+public abstract class ConsoleScenarios {
+
+  private static final String CONSOLE = "http://localhost:8080/console/";
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Path SHOTS = Path.of("target", "screenshots");
+
+  @Test
+  void operatorMovesAcq1SignedOnAtAToBAndEveryOpenBrowserSeesBWithoutReloading() throws Exception {
+    moveViaApi("ACQ1", "A");
+    try (TestAcquirer acq1 = new TestAcquirer("ACQ1", 10001, PATIENCE);
+        ConsoleBrowser operator = signedIn("operator");
+        ConsoleBrowser viewer = signedIn("viewer")) {
+      for (ConsoleBrowser browser : List.of(operator, viewer)) {
+        browser.until(d -> text(d, ".node-of-ACQ1").equals("A") && text(d, ".session-ACQ1-1-signon").equals("SIGNED ON"));
+        marker(browser.driver());
+      }
+      assertEquals("CONNECTED", text(operator.driver(), ".session-ACQ1-1-transport"), "transport and sign-on are two badges");
+      screenshot(operator, "banks-before-move");
+
+      operator.driver().findElement(By.cssSelector("button.move-ACQ1")).click();
+      operator.until(d -> d.findElement(By.id("confirm-yes")).isDisplayed());
+      assertTrue(operator.driver().getPageSource().contains("Move ACQ1 from node A to node B?"), "the dialog says what will happen");
+      screenshot(operator, "banks-confirm-move");
+      operator.driver().findElement(By.id("confirm-yes")).click();
+
+      for (ConsoleBrowser browser : List.of(operator, viewer)) {
+        browser.until(d -> text(d, ".node-of-ACQ1").equals("B"));
+        assertTrue(markerKept(browser.driver()), "the page was not reloaded");
+      }
+      operator.until(d -> text(d, ".progress-ACQ1").startsWith("moved A → B"));
+      screenshot(operator, "banks-after-move");
+      assertEquals("B", nodeViaApi("ACQ1"));
+      assertFalse(acq1.closedBySwitch(), "ACQ1's session stayed up through the move");
+    } finally {
+      moveViaApi("ACQ1", "A");
+    }
+  }
+
+  @Test
+  void viewerIsOfferedNoMoveAndACraftedMoveIsRefused403() throws Exception {
+    String before = nodeViaApi("ACQ2");
+    try (ConsoleBrowser viewer = signedIn("viewer")) {
+      viewer.until(d -> !d.findElements(By.cssSelector(".node-of-ACQ2")).isEmpty());
+      WebDriver page = viewer.driver();
+      assertTrue(page.findElements(By.cssSelector("button[class*='move-']")).isEmpty(), "no move button");
+      assertTrue(page.findElements(By.id("dashboard:moveAllB")).isEmpty(), "no move-all button");
+      assertTrue(page.findElements(By.id("nav-configuration")).isEmpty(), "no configuration link");
+      screenshot(viewer, "banks-as-viewer");
+    }
+    String elsewhere = "A".equals(before) ? "B" : "A";
+    Api.Answer crafted = Api.call("POST", "/api/banks/ACQ2/move", "{\"to\":\"" + elsewhere + "\"}", "viewer");
+    assertEquals(403, crafted.status(), crafted.body());
+    assertEquals(before, nodeViaApi("ACQ2"), "the refused move changed nothing");
+  }
+
+  @Test
+  void theAuditPageShowsTheOperatorsMove() throws Exception {
+    String home = nodeViaApi("ISS2");
+    String elsewhere = "A".equals(home) ? "B" : "A";
+    try {
+      moveViaApi("ISS2", elsewhere);
+      try (ConsoleBrowser admin = signedIn("admin")) {
+        admin.open(CONSOLE + "audit.xhtml");
+        admin.driver().findElement(By.id("audit:actor")).sendKeys("operator");
+        admin.driver().findElement(By.id("audit:bank")).sendKeys("ISS2");
+        admin.driver().findElement(By.id("audit:search")).click();
+        admin.until(d -> d.findElements(By.cssSelector("#audit\\:events tbody tr")).stream().anyMatch(row ->
+            row.getText().contains("operator") && row.getText().contains("ISS2") && row.getText().toLowerCase().contains("move")));
+        screenshot(admin, "audit-log");
+        admin.open(CONSOLE + "switchovers.xhtml");
+        admin.until(d -> d.findElements(By.cssSelector("#moves\\:history tbody tr")).stream().anyMatch(row ->
+            row.getText().contains("ISS2") && row.getText().contains(home + " → " + elsewhere)));
+        screenshot(admin, "move-history");
+      }
+    } finally {
+      moveViaApi("ISS2", home);
+    }
+  }
+
+  @Test
+  void aPortInUseInTheSessionFormShowsAFieldErrorAndSavesNothing() throws Exception {
+    try (ConsoleBrowser admin = signedIn("admin")) {
+      admin.open(CONSOLE + "configuration/sessions.xhtml");
+      admin.until(d -> !d.findElements(By.id("sessionList:newSession")).isEmpty());
+      admin.driver().findElement(By.id("sessionList:newSession")).click();
+      admin.until(d -> !d.findElements(By.id("sessionForm:id")).isEmpty());
+      admin.driver().findElement(By.id("sessionForm:id")).sendKeys("UIT-PORT");
+      WebElement port = admin.driver().findElement(By.id("sessionForm:port"));
+      port.clear();
+      port.sendKeys("10002");
+      admin.driver().findElement(By.id("sessionForm:save")).click();
+      admin.until(d -> d.findElements(By.cssSelector(".field-error")).stream()
+          .anyMatch(message -> message.getText().contains("port 10002 is in use") && message.getText().contains("ACQ2-1")));
+      screenshot(admin, "session-form-port-in-use");
+    }
+    assertFalse(Api.call("GET", "/api/configuration/sessions", null, "admin").body().contains("UIT-PORT"), "nothing was saved");
+  }
+
+  @Test
+  void nodesPageShowsBothNodesUpWithTheirBanksAndATrafficChart() throws Exception {
+    try (ConsoleBrowser viewer = signedIn("viewer")) {
+      viewer.open(CONSOLE + "nodes.xhtml");
+      viewer.until(d -> text(d, ".node-state-A").equals("UP") && text(d, ".node-state-B").equals("UP"));
+      viewer.until(d -> !d.findElements(By.cssSelector("canvas")).isEmpty());
+      assertTrue(text(viewer.driver(), ".heartbeat-A").endsWith("ms ago"), text(viewer.driver(), ".heartbeat-A"));
+      screenshot(viewer, "nodes");
+    }
+  }
+
+  private static ConsoleBrowser signedIn(String user) throws IOException {
+    ConsoleBrowser browser = new ConsoleBrowser();
+    browser.open(CONSOLE);
+    browser.logIn(user, user);
+    browser.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && !d.findElements(By.id("dashboard:banks")).isEmpty());
+    return browser;
+  }
+
+  private static String text(WebDriver driver, String css) {
+    List<WebElement> found = driver.findElements(By.cssSelector(css));
+    try {
+      return found.isEmpty() ? "" : found.getFirst().getText().trim();
+    } catch (org.openqa.selenium.StaleElementReferenceException refreshed) {
+      return "";
+    }
+  }
+
+  private static void marker(WebDriver driver) {
+    ((JavascriptExecutor) driver).executeScript("window.batonNotReloaded = true;");
+  }
+
+  private static boolean markerKept(WebDriver driver) {
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.batonNotReloaded === true;"));
+  }
+
+  private static void screenshot(ConsoleBrowser browser, String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    Path shot = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static String nodeViaApi(String bank) {
+    Api.Answer answer = Api.call("GET", "/api/banks/" + bank, null, "viewer");
+    return ((JsonObject) answer.json()).get("node") instanceof JsonString node ? node.getString() : null;
+  }
+
+  static void moveViaApi(String bank, String to) throws InterruptedException {
+    Api.Answer answer = Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + to + "\"}", "operator");
+    assertEquals(200, answer.status(), "move of " + bank + " to " + to + ": " + answer.body());
+    Poll.until(bank + " routed to " + to, PATIENCE, () -> to.equals(nodeViaApi(bank)));
+  }
+}
