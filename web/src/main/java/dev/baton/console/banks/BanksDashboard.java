@@ -134,8 +134,10 @@ public class BanksDashboard implements Serializable {
     return readFailure;
   }
 
-  public Instant getReadAt() {
-    return readAt;
+  /** When the banks were last read, as the time of day on this server. */
+  public String getReadAtText() {
+    return readAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+        .withZone(java.time.ZoneId.systemDefault()).format(readAt);
   }
 
   public long getBankCount() {
