@@ -171,6 +171,7 @@ public abstract class ConsoleScenarios {
 
   static String nodeViaApi(String bank) {
     Api.Answer answer = Api.call("GET", "/api/banks/" + bank, null, "viewer");
+    assertEquals(200, answer.status(), "GET /api/banks/" + bank + ": " + answer.body());
     return ((JsonObject) answer.json()).get("node") instanceof JsonString node ? node.getString() : null;
   }
 
