@@ -138,6 +138,20 @@ public abstract class ConsoleScenarios {
     }
   }
 
+  @Test
+  void anExpiredSessionReloadsThePageThroughKeycloakWithoutAStackTrace() throws Exception {
+    try (ConsoleBrowser viewer = signedIn("viewer")) {
+      marker(viewer.driver());
+      // the console's session is gone (as after its timeout); Keycloak's single sign-on is not
+      viewer.driver().manage().deleteAllCookies();
+      viewer.until(d -> !markerKept(d) && d.getCurrentUrl().startsWith(CONSOLE)
+          && !d.findElements(By.id("dashboard:banks")).isEmpty());
+      String page = viewer.driver().getPageSource();
+      assertFalse(page.contains("Exception") || page.contains("at org.") || page.contains("at jakarta."), "no stack trace");
+      assertTrue(page.contains("Signed in as viewer."), "signed in again");
+    }
+  }
+
   private static ConsoleBrowser signedIn(String user) throws IOException {
     ConsoleBrowser browser = new ConsoleBrowser();
     browser.open(CONSOLE);

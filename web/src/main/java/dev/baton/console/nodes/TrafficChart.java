@@ -41,6 +41,7 @@ final class TrafficChart {
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add("options", Json.createObjectBuilder()
             .add("animation", false)
+            .add("maintainAspectRatio", false)
             .add("elements", Json.createObjectBuilder().add("point", Json.createObjectBuilder().add("radius", 0)))
             .add("scales", scales))
         .build()
