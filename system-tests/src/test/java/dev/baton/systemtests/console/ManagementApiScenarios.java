@@ -59,12 +59,7 @@ public abstract class ManagementApiScenarios {
   Stream<DynamicTest> everyCallAnswersTheRolesItAllowsAndRefusesTheOthers() {
     AtomicLong rule = new AtomicLong();
     // moves that are allowed really move: note where every bank is, to put them back at the end
-    Map<String, String> nodes = new TreeMap<>();
-    for (JsonObject bank : ((JsonArray) Api.call("GET", "/api/banks", null, "viewer").json()).getValuesAs(JsonObject.class)) {
-      if (bank.get("node") instanceof JsonString node) {
-        nodes.put(bank.getString("id"), node.getString());
-      }
-    }
+    Map<String, String> nodes = nodesOfBanks();
     String acq2 = nodes.get("ACQ2");
     List<Call> calls = List.of(
         new Call("GET", () -> "/api/banks", null, READ, 200),
@@ -171,24 +166,42 @@ public abstract class ManagementApiScenarios {
 
   @Test
   void aMoveToANodeThatIsNotUpIsRefused409AndChangesNothing() throws Exception {
-    String before = ConsoleScenarios.nodeViaApi("ACQ2");
-    String target = "A".equals(before) ? "B" : "A";
+    Map<String, String> before = nodesOfBanks();
+    String target = "A".equals(before.get("ACQ2")) ? "B" : "A";
     long node = Long.parseLong(Files.readString(pidFile("A".equals(target) ? "node-a" : "node-b")).strip());
     signal("STOP", node);
     try {
-      Poll.until("node " + target + " is not UP on the nodes call", Duration.ofSeconds(10), () ->
-          ((JsonArray) Api.call("GET", "/api/nodes", null, "viewer").json()).getValuesAs(JsonObject.class).stream()
-              .anyMatch(n -> n.getString("id").equals(target) && !n.getString("state").equals("UP")));
+      Poll.until("node " + target + " is not UP on the nodes call", Duration.ofSeconds(10), () -> !nodeUp(target));
       Answer answer = Api.call("POST", "/api/banks/ACQ2/move", "{\"to\":\"" + target + "\"}", "operator");
       assertEquals(409, answer.status(), answer.body());
       assertTrue(((JsonObject) answer.json()).getString("detail").contains(target), answer.body());
-      assertEquals(before, ConsoleScenarios.nodeViaApi("ACQ2"), "the refused move changed nothing");
+      assertEquals(before.get("ACQ2"), ConsoleScenarios.nodeViaApi("ACQ2"), "the refused move changed nothing");
     } finally {
       signal("CONT", node);
+      Poll.until("node " + target + " is UP again", Duration.ofSeconds(30), () -> nodeUp(target));
+      // the frozen node's banks failed over to the other node: put every bank back where it was
+      for (Map.Entry<String, String> bank : before.entrySet()) {
+        ConsoleScenarios.moveViaApi(bank.getKey(), bank.getValue());
+      }
     }
-    Poll.until("node " + target + " is UP again", Duration.ofSeconds(30), () ->
-        ((JsonArray) Api.call("GET", "/api/nodes", null, "viewer").json()).getValuesAs(JsonObject.class).stream()
-            .anyMatch(n -> n.getString("id").equals(target) && n.getString("state").equals("UP")));
+  }
+
+  private static boolean nodeUp(String id) {
+    return ((JsonArray) Api.call("GET", "/api/nodes", null, "viewer").json()).getValuesAs(JsonObject.class).stream()
+        .anyMatch(n -> n.getString("id").equals(id) && n.getString("state").equals("UP"));
+  }
+
+  /** Bank to node, for every bank that has a route. */
+  static Map<String, String> nodesOfBanks() {
+    Answer answer = Api.call("GET", "/api/banks", null, "viewer");
+    assertEquals(200, answer.status(), answer.body());
+    Map<String, String> nodes = new TreeMap<>();
+    for (JsonObject bank : ((JsonArray) answer.json()).getValuesAs(JsonObject.class)) {
+      if (bank.get("node") instanceof JsonString node) {
+        nodes.put(bank.getString("id"), node.getString());
+      }
+    }
+    return nodes;
   }
 
   private static void signal(String signal, long processGroup) throws IOException, InterruptedException {
