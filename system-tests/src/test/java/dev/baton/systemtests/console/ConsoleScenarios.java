@@ -96,12 +96,12 @@ public abstract class ConsoleScenarios {
         admin.driver().findElement(By.id("audit:actor")).sendKeys("operator");
         admin.driver().findElement(By.id("audit:bank")).sendKeys("ISS2");
         admin.driver().findElement(By.id("audit:search")).click();
-        admin.until(d -> d.findElements(By.cssSelector("#audit\\:events tbody tr")).stream().anyMatch(row ->
-            row.getText().contains("operator") && row.getText().contains("ISS2") && row.getText().toLowerCase().contains("move")));
+        admin.until(d -> rows(d, "#audit\\:events tbody tr").stream().anyMatch(row ->
+            row.contains("operator") && row.contains("ISS2") && row.toLowerCase().contains("move")));
         screenshot(admin, "audit-log");
         admin.open(CONSOLE + "switchovers.xhtml");
-        admin.until(d -> d.findElements(By.cssSelector("#moves\\:history tbody tr")).stream().anyMatch(row ->
-            row.getText().contains("ISS2") && row.getText().contains(home + " → " + elsewhere)));
+        admin.until(d -> rows(d, "#moves\\:history tbody tr").stream().anyMatch(row ->
+            row.contains("ISS2") && row.contains(home + " → " + elsewhere)));
         screenshot(admin, "move-history");
       }
     } finally {
@@ -145,7 +145,12 @@ public abstract class ConsoleScenarios {
       marker(viewer.driver());
       // the console's session is gone, as after its timeout
       viewer.driver().manage().deleteAllCookies();
-      viewer.until(d -> !markerKept(d) && (d.getCurrentUrl().startsWith(KEYCLOAK) || !d.findElements(By.id("dashboard:banks")).isEmpty()));
+      try {
+        viewer.until(d -> !markerKept(d) && (d.getCurrentUrl().startsWith(KEYCLOAK) || !d.findElements(By.id("dashboard:banks")).isEmpty()));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        screenshot(viewer, "expired-session-not-reloaded");
+        throw new AssertionError("the page did not reload after its session went; now at " + viewer.driver().getCurrentUrl(), e);
+      }
       assertNoStackTrace(viewer.driver().getPageSource());
       if (viewer.driver().getCurrentUrl().startsWith(KEYCLOAK)) {
         // Keycloak's own session went with the cookies: it asks for the password again
@@ -167,6 +172,15 @@ public abstract class ConsoleScenarios {
     browser.logIn(user, user);
     browser.until(d -> d.getCurrentUrl().startsWith(CONSOLE) && !d.findElements(By.id("dashboard:banks")).isEmpty());
     return browser;
+  }
+
+  /** The text of each element {@code css} finds; empty while the page is being refreshed. */
+  private static List<String> rows(WebDriver driver, String css) {
+    try {
+      return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    } catch (org.openqa.selenium.StaleElementReferenceException refreshed) {
+      return List.of();
+    }
   }
 
   private static String text(WebDriver driver, String css) {
