@@ -81,6 +81,7 @@ public final class EdgeEngine implements LinkListener {
   private final AtomicLong declinedAtDeadline = new AtomicLong();
   private final AtomicLong lateAnswersRefused = new AtomicLong();
   private final AtomicLong issuerAnswersUnrouted = new AtomicLong();
+  private final Map<NodeId, NodeAnswers> answersByNode = new ConcurrentHashMap<>();
   private volatile java.util.function.Consumer<NodeId> nodeDown = node -> {};
 
   /**
@@ -153,6 +154,45 @@ public final class EdgeEngine implements LinkListener {
   public Counters counters() {
     return new Counters(forwarded.get(), answered.get(), declinedNoNode.get(),
         declinedAtDeadline.get(), lateAnswersRefused.get(), issuerAnswersUnrouted.get());
+  }
+
+  /** Requests waiting for an answer now, per acquirer bank. */
+  public Map<String, Integer> awaitingByBank() {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    awaiting.values().forEach(request -> counts.merge(request.bankId(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Requests waiting for an answer now, per node they were sent to. */
+  public Map<NodeId, Integer> awaitingByNode() {
+    Map<NodeId, Integer> counts = new java.util.EnumMap<>(NodeId.class);
+    awaiting.values().forEach(request -> counts.merge(request.node(), 1, Integer::sum));
+    return counts;
+  }
+
+  /**
+   * Answers each node has given so far and their total time from the edge receiving the request
+   * to the answer being written, in milliseconds; a caller takes differences for rates.
+   */
+  public Map<NodeId, long[]> answersByNode() {
+    Map<NodeId, long[]> totals = new java.util.EnumMap<>(NodeId.class);
+    answersByNode.forEach((node, answers) -> totals.put(node, answers.totals()));
+    return totals;
+  }
+
+  /** A node's answers and their total latency; read without a lock, so the pair may be a tick apart. */
+  private static final class NodeAnswers {
+    private final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder millis = new java.util.concurrent.atomic.LongAdder();
+
+    void add(long latencyMillis) {
+      count.increment();
+      millis.add(Math.max(0, latencyMillis));
+    }
+
+    long[] totals() {
+      return new long[] {count.sum(), millis.sum()};
+    }
   }
 
   /** Who hears that a node went DOWN (failover); called on the link's thread, so hand work off. */
@@ -261,6 +301,8 @@ public final class EdgeEngine implements LinkListener {
     try {
       banks.sendPacked(request.bankId(), request.sessionId(), data.iso());
       answered.incrementAndGet();
+      long receivedAt = request.deadline() - answerBudgetMillis;
+      answersByNode.computeIfAbsent(node, n -> new NodeAnswers()).add(clock.millis() - receivedAt);
     } catch (BankConnectorException e) {
       LOG.log(Level.WARNING, "answer for {0} not written: {1}", request.bankId(), e.getMessage());
     }

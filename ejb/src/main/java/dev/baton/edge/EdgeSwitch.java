@@ -246,6 +246,18 @@ public class EdgeSwitch {
     return states;
   }
 
+  /** What the edge's link to each node shows now; empty off the edge. */
+  public Map<NodeId, NodeLinkStatus> nodeLinks() {
+    Map<NodeId, NodeLinkStatus> links = new EnumMap<>(NodeId.class);
+    clients.forEach(
+        (node, client) ->
+            links.put(
+                node,
+                new NodeLinkStatus(
+                    client.state(), client.stateReason(), client.lastAckAgeMillis(), client.lastRoundTripNanos())));
+    return links;
+  }
+
   /** Drops the current connection of a node's link; it reconnects as after any drop. */
   public void dropLink(NodeId node, String reason) {
     NodeLinkClient client = clients.get(node);

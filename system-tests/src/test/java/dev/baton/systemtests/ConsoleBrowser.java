@@ -13,14 +13,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium, driven by Debian's chromedriver, with a fresh profile each time. */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
-  static final Duration PATIENCE = Duration.ofSeconds(30);
+  public static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private final WebDriver driver;
   private final Path profile;
 
-  ConsoleBrowser() throws IOException {
+  public ConsoleBrowser() throws IOException {
     profile = Files.createTempDirectory("baton-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(new File("/usr/bin/chromium"));
@@ -33,29 +33,30 @@ final class ConsoleBrowser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        "--window-size=1440,1000",
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
   }
 
-  WebDriver driver() {
+  public WebDriver driver() {
     return driver;
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
   /** Fills Keycloak's login form and submits it. */
-  void logIn(String user, String password) {
+  public void logIn(String user, String password) {
     until(d -> !d.findElements(By.id("username")).isEmpty());
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("kc-login")).click();
   }
 
-  void until(java.util.function.Function<WebDriver, Boolean> condition) {
+  public void until(java.util.function.Function<WebDriver, Boolean> condition) {
     new WebDriverWait(driver, PATIENCE).until(condition::apply);
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.launcher.Layout;
 import dev.baton.launcher.Topology;
+import dev.baton.systemtests.console.ConsoleScenarios;
+import dev.baton.systemtests.console.ManagementApiScenarios;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
 import dev.baton.systemtests.switching.FailoverScenarios;
 import java.io.IOException;
@@ -165,6 +167,19 @@ class TopologyIT {
       }
     }
   }
+
+  /** The management API, every call with every role. */
+  @Nested
+  class ManagementApi extends ManagementApiScenarios {
+    @Override
+    protected Path pidFile(String role) {
+      return topology.layout().pidFile(role);
+    }
+  }
+
+  /** The operations console in headless Chromium. */
+  @Nested
+  class Console extends ConsoleScenarios {}
 
   @Test
   void allThreeServersAreReady() {

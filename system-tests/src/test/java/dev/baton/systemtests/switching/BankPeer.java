@@ -44,7 +44,7 @@ abstract class BankPeer implements AutoCloseable {
   }
 
   /** Whether the switch closed the connection (the product must not, except when asked). */
-  boolean closedBySwitch() {
+  public boolean closedBySwitch() {
     return closedBySwitch;
   }
 

@@ -20,7 +20,7 @@ import org.jpos.iso.ISOMsg;
  * request: an answer that matches nothing pending (a second answer, or one nobody asked for) is
  * kept as unexpected.
  */
-final class TestAcquirer extends BankPeer {
+public final class TestAcquirer extends BankPeer {
 
   private static final AtomicInteger STAN = new AtomicInteger((int) (System.nanoTime() % 400_000));
 
@@ -29,7 +29,7 @@ final class TestAcquirer extends BankPeer {
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger answered = new AtomicInteger();
 
-  TestAcquirer(String name, int port, Duration patience) throws Exception {
+  public TestAcquirer(String name, int port, Duration patience) throws Exception {
     super(name, port, patience);
   }
 

@@ -1,0 +1,194 @@
+package dev.baton.operations.status;
+
+import dev.baton.connector.api.BankConnection;
+import dev.baton.connector.api.BankConnectionFactory;
+import dev.baton.connector.api.BankConnectorException;
+import dev.baton.connector.api.SessionInfo;
+import dev.baton.connector.api.SessionStatistics;
+import dev.baton.edge.EdgeEngine;
+import dev.baton.edge.EdgeSwitch;
+import dev.baton.edge.NodeLinkStatus;
+import dev.baton.operations.status.BankDirectory.ConfiguredBank;
+import dev.baton.operations.status.BankDirectory.ConfiguredSession;
+import dev.baton.routing.NodeId;
+import dev.baton.routing.RouteTable;
+import dev.baton.sessions.BankSessionLoader;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Banks and nodes as they stand, for the console and the management API. Every second (on the
+ * edge) it samples the sessions' frame counters and the nodes' answers, so that rates and a ten
+ * minute history are ready for every reader without each of them counting on its own.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OperationsStatus {
+
+  private static final Logger LOG = System.getLogger(OperationsStatus.class.getName());
+  private static final int HISTORY_SECONDS = 600;
+
+  @Resource(lookup = "java:jboss/datasources/BatonDS")
+  private DataSource dataSource;
+
+  @Resource(lookup = "java:/baton/BankConnectionFactory")
+  private BankConnectionFactory connections;
+
+  @EJB private RouteTable routes;
+
+  @EJB private EdgeSwitch edge;
+
+  private final Map<String, CounterRate> bankRates = new ConcurrentHashMap<>();
+  private final Map<NodeId, NodeHistory> histories = new EnumMap<>(NodeId.class);
+
+  public OperationsStatus() {
+    for (NodeId node : NodeId.values()) {
+      histories.put(node, new NodeHistory(HISTORY_SECONDS));
+    }
+  }
+
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  void sample() {
+    if (!BankSessionLoader.ownsBankSessions()) {
+      return;
+    }
+    long nanos = System.nanoTime();
+    try {
+      for (BankStatus bank : banks()) {
+        long frames = bank.sessions().stream().mapToLong(SessionStatus::framesIn).sum();
+        bankRates.computeIfAbsent(bank.id(), id -> new CounterRate()).observe(frames, nanos);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "bank rates not sampled: {0}", e.getMessage());
+    }
+    Map<NodeId, long[]> answers = edge.engine().map(EdgeEngine::answersByNode).orElse(Map.of());
+    Instant now = Instant.now();
+    histories.forEach(
+        (node, history) -> {
+          long[] totals = answers.getOrDefault(node, new long[] {0, 0});
+          history.observe(now, nanos, totals[0], totals[1]);
+        });
+  }
+
+  /** Every configured bank, by id. */
+  public List<BankStatus> banks() {
+    List<ConfiguredBank> configured;
+    try {
+      configured = BankDirectory.read(dataSource);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the configuration database did not answer: " + e.getMessage(), e);
+    }
+    Map<String, Integer> inFlight = edge.engine().map(EdgeEngine::awaitingByBank).orElse(Map.of());
+    List<BankStatus> banks = new ArrayList<>();
+    for (ConfiguredBank bank : configured) {
+      banks.add(status(bank, inFlight.getOrDefault(bank.id(), 0)));
+    }
+    return banks;
+  }
+
+  /** One bank, if it is configured. */
+  public Optional<BankStatus> bank(String id) {
+    return banks().stream().filter(bank -> bank.id().equals(id)).findFirst();
+  }
+
+  /** Both nodes, as the edge's links and traffic show them. */
+  public List<NodeStatus> nodes() {
+    Map<NodeId, NodeLinkStatus> links = edge.nodeLinks();
+    Map<NodeId, Integer> inFlight = edge.engine().map(EdgeEngine::awaitingByNode).orElse(Map.of());
+    List<BankStatus> banks = banks();
+    Instant now = Instant.now();
+    List<NodeStatus> nodes = new ArrayList<>();
+    for (NodeId node : NodeId.values()) {
+      NodeLinkStatus link = links.get(node);
+      boolean everAnswered = link != null && link.heartbeatAgeMillis() != Long.MAX_VALUE;
+      long age = everAnswered ? link.heartbeatAgeMillis() : -1;
+      NodeSample latest = histories.get(node).latest(now);
+      nodes.add(
+          new NodeStatus(
+              node.name(),
+              link == null ? "DOWN" : link.state().name(),
+              link == null ? "no link on this server" : link.reason(),
+              everAnswered ? now.minusMillis(age) : null,
+              age,
+              banks.stream().filter(bank -> node.name().equals(bank.node())).map(BankStatus::id).toList(),
+              inFlight.getOrDefault(node, 0),
+              latest.tps(),
+              latest.latencyMillis()));
+    }
+    return nodes;
+  }
+
+  /** The node's last minutes, one sample a second, oldest first. */
+  public List<NodeSample> history(String node) {
+    return histories.get(NodeId.parse(node)).samples();
+  }
+
+  private BankStatus status(ConfiguredBank bank, int inFlight) {
+    Map<String, SessionInfo> running = new java.util.HashMap<>();
+    for (SessionInfo info : runningSessions(bank.id())) {
+      running.put(info.sessionId(), info);
+    }
+    List<SessionStatus> sessions = new ArrayList<>();
+    Instant lastEcho = null;
+    long errors = 0;
+    for (ConfiguredSession configured : bank.sessions()) {
+      SessionStatus session = session(configured, running.get(configured.id()));
+      sessions.add(session);
+      errors += session.errors();
+      if (session.lastEcho() != null && (lastEcho == null || session.lastEcho().isAfter(lastEcho))) {
+        lastEcho = session.lastEcho();
+      }
+    }
+    CounterRate rate = bankRates.get(bank.id());
+    String node = routes.nodeFor(bank.id()).map(Enum::name).orElse(null);
+    return new BankStatus(
+        bank.id(), bank.name(), bank.role(), node, bank.homeNode(), bank.enabled(), sessions,
+        rate == null ? 0 : rate.perSecond(), inFlight, lastEcho, errors);
+  }
+
+  private static SessionStatus session(ConfiguredSession configured, SessionInfo info) {
+    if (info == null) {
+      return new SessionStatus(configured.id(), "DISCONNECTED", "SIGNED_OFF", null, null, configured.enabled(), null, false, 0, 0);
+    }
+    String[] states = SessionStatus.split(info.state().name());
+    SessionStatistics counted = info.statistics();
+    long errors =
+        counted.badFrames() + counted.readTimeouts() + counted.refusedConnections() + counted.oversizedFrames()
+            + counted.declinedUndelivered() + counted.lostUndelivered() + counted.deliveryFailures();
+    return new SessionStatus(
+        configured.id(), states[0], states[1], info.remoteAddress(), info.connectedSince(), configured.enabled(),
+        counted.lastEchoAnsweredAt(), info.echoOverdue(), counted.framesIn(), errors);
+  }
+
+  private List<SessionInfo> runningSessions(String bankId) {
+    if (!BankSessionLoader.ownsBankSessions()) {
+      return List.of();
+    }
+    try (BankConnection connection = connections.getConnection()) {
+      return connection.sessionsOf(bankId);
+    } catch (BankConnectorException e) {
+      LOG.log(Level.DEBUG, "bank {0}: sessions not read from the adapter: {1}", bankId, e.getMessage());
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package dev.baton.console;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Signs out: ends the console's session here, then Keycloak's (its end-session endpoint asks the
+ * person to confirm and comes back to the console, which asks for a new sign-in).
+ */
+@WebServlet("/logout")
+public class Logout extends HttpServlet {
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    if (request.getSession(false) != null) {
+      request.getSession(false).invalidate();
+    }
+    request.logout();
+    String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/console/";
+    String keycloak = System.getenv().getOrDefault("BATON_OIDC_URL", "http://localhost:8180");
+    response.sendRedirect(keycloak + "/realms/baton/protocol/openid-connect/logout?client_id=baton-console"
+        + "&post_logout_redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+    doGet(request, response);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.baton.console.banks;
+
+import java.time.Instant;
+
+/**
+ * Where a bank's latest move from the console stands.
+ *
+ * @param bankId the bank
+ * @param to the node it goes to
+ * @param state {@code WAITING} (behind other banks of the same request), {@code MOVING}, {@code
+ *     MOVED}, {@code NOOP} (it was there already), {@code REFUSED} or {@code FAILED}
+ * @param text what a person reads: "moved to B in 42 ms, 3 in flight handed over"
+ * @param actor who asked
+ * @param at when the state was reached
+ */
+public record MoveProgress(String bankId, String to, String state, String text, String actor, Instant at) {
+
+  public boolean running() {
+    return "WAITING".equals(state) || "MOVING".equals(state);
+  }
+
+  public String severity() {
+    return switch (state) {
+      case "MOVED", "NOOP" -> "success";
+      case "REFUSED", "FAILED" -> "danger";
+      default -> "info";
+    };
+  }
+}
