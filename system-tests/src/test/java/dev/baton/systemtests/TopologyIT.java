@@ -7,8 +7,10 @@ import dev.baton.launcher.Layout;
 import dev.baton.launcher.Topology;
 import dev.baton.systemtests.console.ConsoleScenarios;
 import dev.baton.systemtests.console.ManagementApiScenarios;
+import dev.baton.systemtests.console.Api;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
 import dev.baton.systemtests.switching.FailoverScenarios;
+import dev.baton.systemtests.switching.MovesUnderLoadScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,22 +138,9 @@ class TopologyIT {
     return get("http://127.0.0.1:8080/route-probe/routes/" + bank).filter(read -> read.statusCode() == 200).map(HttpResponse::body);
   }
 
+  /** A move as an operator makes it, through the management API; false when refused (409). */
   private static boolean moveOnEdge(String bank, String node) {
-    edgeRouteProbe();
-    try {
-      HttpResponse<String> put =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/route-probe/routes/" + bank))
-                  .PUT(HttpRequest.BodyPublishers.ofString(node))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return put.statusCode() == 204;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + node + "\"}", "operator").status() == 200;
   }
 
   private static synchronized void edgeRouteProbe() {
@@ -169,6 +158,20 @@ class TopologyIT {
   }
 
   /** The management API, every call with every role. */
+  /** Operators' moves through the management API while ACQ1 sends 300 requests a second. */
+  @Nested
+  class MovesUnderLoad extends MovesUnderLoadScenarios {
+    @Override
+    protected int move(String bank, String to) {
+      return Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + to + "\"}", "operator").status();
+    }
+
+    @Override
+    protected int moveAll(String to) {
+      return Api.call("POST", "/api/banks/move-all", "{\"to\":\"" + to + "\"}", "operator").status();
+    }
+  }
+
   @Nested
   class ManagementApi extends ManagementApiScenarios {
     @Override

@@ -11,12 +11,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Calls the management API on the edge as a script does. */
-final class Api {
+public final class Api {
 
   static final String BASE = "http://localhost:8080";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  record Answer(int status, String contentType, String body) {
+  public record Answer(int status, String contentType, String body) {
     JsonStructure json() {
       return Json.createReader(new StringReader(body)).read();
     }
@@ -29,7 +29,7 @@ final class Api {
    *
    * @param user whose token to send, or null for none
    */
-  static Answer call(String method, String path, String body, String user) {
+  public static Answer call(String method, String path, String body, String user) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
