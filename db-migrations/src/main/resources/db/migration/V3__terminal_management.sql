@@ -211,7 +211,7 @@ CREATE TABLE tms_task (
     deployment_id  BIGINT       REFERENCES tms_deployment (id),
     kind           VARCHAR(16)  NOT NULL CHECK (kind IN ('PACKAGE', 'PROFILE', 'LOG_UPLOAD')),
     status         VARCHAR(16)  NOT NULL DEFAULT 'PENDING'
-                   CHECK (status IN ('PENDING', 'DOWNLOADING', 'INSTALLED', 'FAILED', 'CANCELLED')),
+                   CHECK (status IN ('PENDING', 'DOWNLOADING', 'INSTALLED', 'UPLOADED', 'FAILED', 'CANCELLED')),
     rollout_bucket SMALLINT     NOT NULL DEFAULT 0 CHECK (rollout_bucket BETWEEN 0 AND 99),
     deferred_until TIMESTAMPTZ,
     failure_reason VARCHAR(512),
