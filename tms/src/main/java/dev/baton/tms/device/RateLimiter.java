@@ -21,10 +21,13 @@ public final class RateLimiter {
     }
   }
 
+  private static final int SWEEP_EVERY = 100_000;
+
   private final int burst;
   private final double tokensPerNano;
   private final LongSupplier nanoClock;
   private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
   public RateLimiter(int burst, int perMinute, LongSupplier nanoClock) {
     this.burst = burst;
@@ -38,6 +41,9 @@ public final class RateLimiter {
    * @return zero when the call may go ahead, else how long until it may (for Retry-After)
    */
   public Duration acquire(long terminalId) {
+    if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+      forgetIdle();
+    }
     long now = nanoClock.getAsLong();
     Bucket bucket = buckets.computeIfAbsent(terminalId, id -> new Bucket(burst, now));
     synchronized (bucket) {

@@ -13,8 +13,16 @@ public record ByteRange(long first, long last) {
 
   /** The header asks only for bytes past the end of the object: answered with 416. */
   public static final class Unsatisfiable extends RuntimeException {
+    private final long size;
+
     public Unsatisfiable(String header, long size) {
       super("range " + header + " is outside the " + size + " bytes of the object");
+      this.size = size;
+    }
+
+    /** The object's size, for {@code Content-Range: bytes *}{@code /size}. */
+    public long size() {
+      return size;
     }
   }
 

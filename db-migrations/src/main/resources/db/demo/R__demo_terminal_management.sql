@@ -1,0 +1,18 @@
+-- The demo's terminal operator: tenant "demo", to which Keycloak's demo user "tms" belongs
+-- (group /tms-tenants/demo), with one terminal model, one merchant and one group to enrol into.
+-- Rows are only added, never overwritten.
+
+INSERT INTO tms_tenant (code, name) VALUES ('demo', 'Demo terminal operator')
+ON CONFLICT (code) DO NOTHING;
+
+INSERT INTO tms_terminal_model (tenant_id, code, vendor, name)
+SELECT id, 'DEMO-POS', 'Baton', 'Demo countertop terminal' FROM tms_tenant WHERE code = 'demo'
+ON CONFLICT (tenant_id, code) DO NOTHING;
+
+INSERT INTO tms_merchant (tenant_id, mid, name)
+SELECT id, 'DEMOSHOP1', 'Demo shop' FROM tms_tenant WHERE code = 'demo'
+ON CONFLICT (tenant_id, mid) DO NOTHING;
+
+INSERT INTO tms_group (tenant_id, name)
+SELECT id, 'pilot' FROM tms_tenant WHERE code = 'demo'
+ON CONFLICT (tenant_id, name) DO NOTHING;
