@@ -154,19 +154,32 @@ public final class Enrolment {
       sites[i] = references.site(row);
       groups[i] = references.group(row);
     }
+    String[] codes = new String[n];
+    String[] codeHashes = new String[n];
+    for (int i = 0; i < n; i++) {
+      codes[i] = Secrets.activationCode();
+      codeHashes[i] = Secrets.sha256Hex(codes[i]);
+    }
+    // The terminals and their activation codes in one statement: one pass over the rows.
     Map<String, Long> ids = new HashMap<>(n * 2);
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO tms_terminal (tenant_id, serial_number, model_id, tid, merchant_id, site_id, group_id) "
-                + "SELECT ?, s, m, t, me, si, g FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[]) "
-                + "AS r (s, m, t, me, si, g) RETURNING id, serial_number")) {
-      insert.setLong(1, scope.tenantId());
-      insert.setArray(2, connection.createArrayOf("varchar", serials));
-      insert.setArray(3, connection.createArrayOf("bigint", models));
-      insert.setArray(4, connection.createArrayOf("varchar", tids));
-      insert.setArray(5, connection.createArrayOf("bigint", merchants));
-      insert.setArray(6, connection.createArrayOf("bigint", sites));
-      insert.setArray(7, connection.createArrayOf("bigint", groups));
+            "WITH r AS (SELECT * FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) "
+                + "AS r (s, m, t, me, si, g, h)), "
+                + "enrolled AS (INSERT INTO tms_terminal (tenant_id, serial_number, model_id, tid, merchant_id, site_id, group_id) "
+                + "SELECT ?, s, m, t, me, si, g FROM r RETURNING id, serial_number), "
+                + "issued AS (INSERT INTO tms_activation_code (terminal_id, code_hash, expires_at) "
+                + "SELECT e.id, r.h, now() + ?::interval FROM enrolled e JOIN r ON r.s = e.serial_number) "
+                + "SELECT id, serial_number FROM enrolled")) {
+      insert.setArray(1, connection.createArrayOf("varchar", serials));
+      insert.setArray(2, connection.createArrayOf("bigint", models));
+      insert.setArray(3, connection.createArrayOf("varchar", tids));
+      insert.setArray(4, connection.createArrayOf("bigint", merchants));
+      insert.setArray(5, connection.createArrayOf("bigint", sites));
+      insert.setArray(6, connection.createArrayOf("bigint", groups));
+      insert.setArray(7, connection.createArrayOf("text", codeHashes));
+      insert.setLong(8, scope.tenantId());
+      insert.setString(9, CODE_VALIDITY.toSeconds() + " seconds");
       try (ResultSet result = insert.executeQuery()) {
         while (result.next()) {
           ids.put(result.getString(2), result.getLong(1));
@@ -174,25 +187,13 @@ public final class Enrolment {
       }
     }
     Long[] terminalIds = new Long[n];
-    String[] codeHashes = new String[n];
-    List<ImportReport.IssuedCode> codes = new ArrayList<>(n);
+    List<ImportReport.IssuedCode> issued = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       EnrolmentRow row = rows.get(i);
       terminalIds[i] = ids.get(row.serialNumber());
-      String code = Secrets.activationCode();
-      codeHashes[i] = Secrets.sha256Hex(code);
-      codes.add(new ImportReport.IssuedCode(terminalIds[i], row.serialNumber(), row.tid(), code));
+      issued.add(new ImportReport.IssuedCode(terminalIds[i], row.serialNumber(), row.tid(), codes[i]));
     }
     Array terminalArray = connection.createArrayOf("bigint", terminalIds);
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO tms_activation_code (terminal_id, code_hash, expires_at) "
-                + "SELECT t, h, now() + ?::interval FROM unnest(?::bigint[], ?::char(64)[]) AS r (t, h)")) {
-      insert.setString(1, CODE_VALIDITY.toSeconds() + " seconds");
-      insert.setArray(2, terminalArray);
-      insert.setArray(3, connection.createArrayOf("bpchar", codeHashes));
-      insert.executeUpdate();
-    }
     references.tag(connection, scope.tenantId(), rows, terminalIds);
     try (PreparedStatement audit =
         connection.prepareStatement(
@@ -206,6 +207,6 @@ public final class Enrolment {
       audit.setArray(5, connection.createArrayOf("varchar", tids));
       audit.executeUpdate();
     }
-    return codes;
+    return issued;
   }
 }
