@@ -87,7 +87,7 @@ public final class TestDatabase implements ParameterResolver {
   }
 
   /** A DataSource over DriverManager: one new connection per call, enough for tests. */
-  record SimpleDataSource(String url, String user, String password) implements DataSource {
+  public record SimpleDataSource(String url, String user, String password) implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
       return java.sql.DriverManager.getConnection(url, user, password);

@@ -2,6 +2,7 @@ package dev.baton.tms.bench;
 
 import dev.baton.launcher.StandalonePostgres;
 import dev.baton.migrations.SchemaMigration;
+import dev.baton.tms.TestDatabase;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.db.Transactions;
 import dev.baton.tms.device.CheckIns;
@@ -12,7 +13,6 @@ import dev.baton.tms.terminal.FleetStructure;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public final class TmsBenchmark {
     int seconds = Integer.getInteger("bench.seconds", 30);
     Path home = Path.of(System.getProperty("bench.home", "target/test-db")).toAbsolutePath();
     try (StandalonePostgres postgres = StandalonePostgres.start(home, home.getParent().resolve("bench-db"), 15472, PASSWORD)) {
-      DataSource db = new Connections(postgres.jdbcUrl());
+      DataSource db = new TestDatabase.SimpleDataSource(postgres.jdbcUrl(), "baton", PASSWORD);
       reset(db);
       SchemaMigration.migrate(db, false);
       Transactions transactions = new Transactions(db);
@@ -203,49 +203,5 @@ public final class TmsBenchmark {
 
   private static double pct(long[] sorted, double p) {
     return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
-  }
-
-  /** A DataSource handing out plain connections; the check-in writers keep theirs. */
-  private record Connections(String url) implements DataSource {
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, "baton", PASSWORD);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-
-    @Override
-    public java.io.PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(java.io.PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() {
-      return java.util.logging.Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
-    }
   }
 }
