@@ -94,9 +94,13 @@ CREATE TABLE tms_activation_code (
     used_at     TIMESTAMPTZ
 );
 
+-- active mirrors "the terminal is ACTIVE" and tenant_id its tenant, so that a check-in is
+-- checked and written without reading the terminal row.
 CREATE TABLE tms_terminal_credential (
     terminal_id BIGINT       PRIMARY KEY REFERENCES tms_terminal (id),
+    tenant_id   BIGINT       NOT NULL REFERENCES tms_tenant (id),
     secret_hash CHAR(64)     NOT NULL,
+    active      BOOLEAN      NOT NULL DEFAULT TRUE,
     issued_at   TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.launcher.Layout;
 import dev.baton.launcher.Topology;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
+import dev.baton.systemtests.tms.TerminalManagementScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +76,10 @@ class TopologyIT {
       return topology.layout().pidFile(role);
     }
   }
+
+  /** Terminal management: a terminal simulator and the demo terminal operator over HTTP. */
+  @Nested
+  class TerminalManagement extends TerminalManagementScenarios {}
 
   @Test
   void allThreeServersAreReady() {

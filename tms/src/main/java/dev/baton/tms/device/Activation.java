@@ -54,12 +54,17 @@ public final class Activation {
         }
       }
       String credential = Secrets.credential();
-      update(connection, "UPDATE tms_activation_code SET used_at = now() WHERE terminal_id = ?", terminalId, null);
-      update(connection,
-          "INSERT INTO tms_terminal_credential (terminal_id, secret_hash) VALUES (?, ?) "
-              + "ON CONFLICT (terminal_id) DO UPDATE SET secret_hash = excluded.secret_hash, issued_at = now()",
-          terminalId, Secrets.sha256Hex(credential));
-      update(connection, "UPDATE tms_terminal SET status = 'ACTIVE', status_changed_at = now() WHERE id = ?", terminalId, null);
+      update(connection, "UPDATE tms_activation_code SET used_at = now() WHERE terminal_id = ?", terminalId);
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO tms_terminal_credential (terminal_id, tenant_id, secret_hash) VALUES (?, ?, ?) "
+                  + "ON CONFLICT (terminal_id) DO UPDATE SET secret_hash = excluded.secret_hash, active = TRUE, issued_at = now()")) {
+        insert.setLong(1, terminalId);
+        insert.setLong(2, tenantId);
+        insert.setString(3, Secrets.sha256Hex(credential));
+        insert.executeUpdate();
+      }
+      update(connection, "UPDATE tms_terminal SET status = 'ACTIVE', status_changed_at = now() WHERE id = ?", terminalId);
       AuditLog.record(connection, new TenantScope(tenantId, "terminal:" + serial), "tms.terminal.activate", "terminal " + terminalId,
           "REGISTERED -> ACTIVE, credential issued");
       return new Activated(terminalId, credential);
@@ -79,7 +84,7 @@ public final class Activation {
       try (PreparedStatement select =
           connection.prepareStatement(
               "SELECT t.tenant_id, t.serial_number FROM tms_terminal_credential c JOIN tms_terminal t ON t.id = c.terminal_id "
-                  + "WHERE c.terminal_id = ? AND c.secret_hash = ? AND t.status = 'ACTIVE'")) {
+                  + "WHERE c.terminal_id = ? AND c.secret_hash = ? AND c.active")) {
         select.setLong(1, terminalId);
         select.setString(2, Secrets.sha256Hex(credential));
         try (ResultSet r = select.executeQuery()) {
@@ -92,12 +97,9 @@ public final class Activation {
     });
   }
 
-  private static void update(Connection connection, String sql, long terminalId, String value) throws SQLException {
+  private static void update(Connection connection, String sql, long terminalId) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement(sql)) {
       update.setLong(1, terminalId);
-      if (value != null) {
-        update.setString(2, value);
-      }
       update.executeUpdate();
     }
   }

@@ -72,6 +72,12 @@ public final class Terminals {
         update.setLong(4, scope.tenantId());
         update.executeUpdate();
       }
+      try (PreparedStatement credential =
+          connection.prepareStatement("UPDATE tms_terminal_credential SET active = ? WHERE terminal_id = ?")) {
+        credential.setBoolean(1, target == TerminalStatus.ACTIVE);
+        credential.setLong(2, terminalId);
+        credential.executeUpdate();
+      }
       AuditLog.record(connection, scope, "tms.terminal." + target.name().toLowerCase(java.util.Locale.ROOT), "terminal " + terminalId,
           current + " -> " + target + (reason == null ? "" : ": " + reason));
       return null;

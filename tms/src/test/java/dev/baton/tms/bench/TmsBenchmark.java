@@ -122,8 +122,8 @@ public final class TmsBenchmark {
   private static void credentialsAndTasks(DataSource db) throws SQLException {
     long start = System.nanoTime();
     try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO tms_terminal_credential (terminal_id, secret_hash) "
-          + "SELECT id, encode(sha256(convert_to('secret-' || id, 'UTF8')), 'hex') FROM tms_terminal");
+      s.executeUpdate("INSERT INTO tms_terminal_credential (terminal_id, tenant_id, secret_hash) "
+          + "SELECT id, tenant_id, encode(sha256(convert_to('secret-' || id, 'UTF8')), 'hex') FROM tms_terminal");
       s.executeUpdate("UPDATE tms_terminal SET status = 'ACTIVE'");
       s.executeUpdate("INSERT INTO tms_package (tenant_id, name, version, kind, sha256, size_bytes, storage_key, uploaded_by) "
           + "SELECT id, 'pay', '2', 'APPLICATION', repeat('0', 64), 0, 'bench/none', 'benchmark' FROM tms_tenant");

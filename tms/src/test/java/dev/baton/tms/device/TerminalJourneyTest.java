@@ -82,6 +82,25 @@ class TerminalJourneyTest {
   }
 
   @Test
+  void theTerminalViewShowsTheLastAuthorizationTheSwitchCarriedForItsTid(DataSource db) {
+    TestFleet fleet = TestFleet.create(db, 1);
+    ImportReport.IssuedCode code = fleet.terminals().getFirst();
+    Transactions transactions = new Transactions(db);
+    transactions.inTransaction(connection -> {
+      try (var upsert = connection.prepareStatement(
+          "INSERT INTO terminal_last_authorization (tid, at, mti, response_code) VALUES (?, now(), '0110', '05') "
+              + "ON CONFLICT (tid) DO UPDATE SET at = excluded.at, mti = excluded.mti, response_code = excluded.response_code")) {
+        upsert.setString(1, code.tid());
+        upsert.executeUpdate();
+      }
+      return null;
+    });
+    TerminalView.LastAuthorization last = new Terminals(transactions).view(fleet.scope(), code.terminalId()).lastAuthorization();
+    assertEquals("0110", last.mti());
+    assertEquals("05", last.responseCode());
+  }
+
+  @Test
   void aBlockedTerminalIsRefusedAtCheckInAndAuthentication(DataSource db) throws Exception {
     TestFleet fleet = TestFleet.create(db, 1);
     Transactions transactions = new Transactions(db);
