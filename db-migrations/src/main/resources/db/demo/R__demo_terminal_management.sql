@@ -1,8 +1,9 @@
--- The demo's terminal operator: tenant "demo", to which Keycloak's demo user "tms" belongs
--- (group /tms-tenants/demo), with one terminal model, one merchant and one group to enrol into.
+-- The demo's terminal operators: tenant "demo", to which Keycloak's demo user "tms" belongs
+-- (group /tms-tenants/demo), with one terminal model, one merchant and one group to enrol into;
+-- and tenant "demo2" of user "tms2", to see that one operator cannot reach the other's fleet.
 -- Rows are only added, never overwritten.
 
-INSERT INTO tms_tenant (code, name) VALUES ('demo', 'Demo terminal operator')
+INSERT INTO tms_tenant (code, name) VALUES ('demo', 'Demo terminal operator'), ('demo2', 'Second demo terminal operator')
 ON CONFLICT (code) DO NOTHING;
 
 INSERT INTO tms_terminal_model (tenant_id, code, vendor, name)

@@ -36,14 +36,18 @@ public abstract class TerminalManagementScenarios {
 
   @BeforeEach
   void signInAsTheDemoTerminalOperator() throws IOException, InterruptedException {
+    token = signIn("tms");
+  }
+
+  private String signIn(String user) throws IOException, InterruptedException {
     HttpResponse<String> answer = http.send(
         HttpRequest.newBuilder(URI.create(TOKEN))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=baton-cli&username=tms&password=tms"))
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=baton-cli&username=" + user + "&password=" + user))
             .build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, answer.statusCode(), answer.body());
-    token = Json.field(answer.body(), "access_token");
+    return Json.field(answer.body(), "access_token");
   }
 
   @Test
@@ -111,6 +115,24 @@ public abstract class TerminalManagementScenarios {
     HttpResponse<String> view = operator("GET", "/terminals/" + terminalId, null);
     assertEquals("ACTIVE", Json.field(view.body(), "status"), view.body());
     assertEquals("sim-fw-1", Json.field(view.body(), "firmware"), view.body());
+
+    // The operator of another tenant, holding these real ids, reaches none of them.
+    String own = token;
+    token = signIn("tms2");
+    try {
+      assertEquals(404, operator("GET", "/terminals/" + terminalId, null).statusCode(), "terminal");
+      assertEquals(404, operator("POST", "/terminals/" + terminalId + "/status", "{\"status\":\"BLOCKED\"}").statusCode(), "terminal block");
+      assertEquals(404, operator("POST", "/terminals/" + terminalId + "/log-requests", null).statusCode(), "terminal logs");
+      assertEquals(404, operator("GET", "/packages/" + packageId, null).statusCode(), "package");
+      assertEquals(404, operator("GET", "/deployments/" + deploymentId, null).statusCode(), "deployment");
+      assertEquals(404, operator("POST", "/deployments/" + deploymentId + "/cancel", null).statusCode(), "deployment cancel");
+      assertEquals(404, operator("POST", "/deployments", "{\"name\":\"steal\",\"packageId\":" + packageId + ",\"terminalIds\":["
+          + terminalId + "],\"windowEnd\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"rolloutPercent\":100}").statusCode(),
+          "deployment of another tenant's package to its terminal");
+    } finally {
+      token = own;
+    }
+    assertEquals("ACTIVE", Json.field(operator("GET", "/terminals/" + terminalId, null).body(), "status"), "unchanged by the other tenant");
   }
 
   @Test
