@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  *
  * <p>System properties: {@code baton.tms.objects} (folder of the embedded object store, default
  * {@code <server data dir>/tms-objects}), {@code baton.tms.rate.per-minute} (60) and
- * {@code baton.tms.rate.burst} (20) per terminal, {@code baton.tms.checkin.writers} (2).
+ * {@code baton.tms.rate.burst} (20) per terminal, {@code baton.tms.checkin.writers} (4).
  */
 @ApplicationScoped
 public class TmsServices {
@@ -46,7 +46,7 @@ public class TmsServices {
     transactions = new Transactions(dataSource);
     Path objects = Path.of(System.getProperty("baton.tms.objects", Path.of(System.getProperty("jboss.server.data.dir", "."), "tms-objects").toString()));
     packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
-    checkIns = new CheckIns(dataSource, Integer.getInteger("baton.tms.checkin.writers", 2), threads);
+    checkIns = new CheckIns(dataSource, Integer.getInteger("baton.tms.checkin.writers", 4), threads);
     rateLimiter = new RateLimiter(Integer.getInteger("baton.tms.rate.burst", 20), Integer.getInteger("baton.tms.rate.per-minute", 60), System::nanoTime);
   }
 

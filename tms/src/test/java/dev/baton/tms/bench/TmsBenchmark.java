@@ -35,13 +35,13 @@ import javax.sql.DataSource;
  *       service, timing each (the goal is at most 30 s for 100,000);
  *   <li>gives every terminal a credential (set in SQL: activating a million terminals one by one
  *       is not what is measured) and a pending task for 10,000 of them;
- *   <li>checks in random terminals from many threads for the measured period through the
+ *   <li>checks in random terminals from many threads (terminals calling at once) for the measured period through the
  *       check-in service (credential check, inventory write, pending-task count, group commit)
  *       and prints check-ins per second and latency percentiles (the goal is at least 5,000/s).
  * </ol>
  *
  * <p>Run: {@code ./mvnw -B test -pl tms -am -Ptms-benchmark -DskipTests}. System properties:
- * {@code bench.terminals} (1000000), {@code bench.threads} (64), {@code bench.writers} (2),
+ * {@code bench.terminals} (1000000), {@code bench.threads} (256), {@code bench.writers} (4),
  * {@code bench.seconds} (30).
  */
 public final class TmsBenchmark {
@@ -53,8 +53,8 @@ public final class TmsBenchmark {
 
   public static void main(String[] args) throws Exception {
     int terminals = Integer.getInteger("bench.terminals", 1_000_000);
-    int threads = Integer.getInteger("bench.threads", 64);
-    int writers = Integer.getInteger("bench.writers", 2);
+    int threads = Integer.getInteger("bench.threads", 256);
+    int writers = Integer.getInteger("bench.writers", 4);
     int seconds = Integer.getInteger("bench.seconds", 30);
     Path home = Path.of(System.getProperty("bench.home", "target/test-db")).toAbsolutePath();
     try (StandalonePostgres postgres = StandalonePostgres.start(home, home.getParent().resolve("bench-db"), 15472, PASSWORD)) {
