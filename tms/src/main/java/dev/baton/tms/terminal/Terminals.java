@@ -52,7 +52,8 @@ public final class Terminals {
 
   /**
    * Blocks, unblocks ({@code ACTIVE}) or decommissions a terminal. Activation is the terminal's
-   * own doing (with its code), not an operator's.
+   * own doing (with its code), not an operator's. Blocking or decommissioning stops its
+   * credential at once; decommissioning also cancels its open tasks.
    */
   public TerminalView changeStatus(TenantScope scope, long terminalId, TerminalStatus target, String reason) {
     transactions.inTransaction(connection -> {
@@ -77,6 +78,15 @@ public final class Terminals {
         credential.setBoolean(1, target == TerminalStatus.ACTIVE);
         credential.setLong(2, terminalId);
         credential.executeUpdate();
+      }
+      if (target == TerminalStatus.DECOMMISSIONED) {
+        // A decommissioned terminal will never take its tasks: they leave the campaigns' counts of open work.
+        try (PreparedStatement tasks =
+            connection.prepareStatement(
+                "UPDATE tms_task SET status = 'CANCELLED', updated_at = now() WHERE terminal_id = ? AND status IN ('PENDING', 'DOWNLOADING')")) {
+          tasks.setLong(1, terminalId);
+          tasks.executeUpdate();
+        }
       }
       AuditLog.record(connection, scope, "tms.terminal." + target.name().toLowerCase(java.util.Locale.ROOT), "terminal " + terminalId,
           current + " -> " + target + (reason == null ? "" : ": " + reason));

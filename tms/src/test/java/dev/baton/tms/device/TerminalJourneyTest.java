@@ -143,6 +143,27 @@ class TerminalJourneyTest {
   }
 
   @Test
+  void decommissioningCancelsTheTerminalsOpenTasksAndIsFinal(DataSource db, @TempDir Path objects) throws IOException {
+    TestFleet fleet = TestFleet.create(db, 1);
+    Transactions transactions = new Transactions(db);
+    SoftwarePackages packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
+    Deployments deployments = new Deployments(transactions, packages);
+    var pkg = packages.upload(fleet.scope(), "emv", "1", "FIRMWARE", List.of(), null, InputStream.nullInputStream());
+    Instant now = Instant.now();
+    long deployment = deployments.create(fleet.scope(),
+        new DeploymentRequest("emv", pkg.id(), null, fleet.groupId(), null, now.minusSeconds(1), now.plusSeconds(3600), 100));
+    long terminalId = fleet.terminals().getFirst().terminalId();
+    Terminals terminals = new Terminals(transactions);
+
+    terminals.changeStatus(fleet.scope(), terminalId, TerminalStatus.DECOMMISSIONED, "returned to vendor");
+
+    assertEquals(1L, deployments.progress(fleet.scope(), deployment).tasks().get("CANCELLED"));
+    InvalidInput refused = assertThrows(InvalidInput.class,
+        () -> terminals.changeStatus(fleet.scope(), terminalId, TerminalStatus.BLOCKED, "x"));
+    assertEquals("a DECOMMISSIONED terminal cannot become BLOCKED", refused.reason());
+  }
+
+  @Test
   void aWindowInTheFutureWithholdsTheTask(DataSource db, @TempDir Path objects) throws IOException {
     TestFleet fleet = TestFleet.create(db, 1);
     Transactions transactions = new Transactions(db);
