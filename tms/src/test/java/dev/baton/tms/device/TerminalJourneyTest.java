@@ -142,58 +142,62 @@ class TerminalJourneyTest {
     assertThrows(InvalidInput.class, () -> deployments.resume(fleet.scope(), deployment));
   }
 
+  /** A fleet, its services, and an empty firmware package deployed to its group. */
+  private record Rig(TestFleet fleet, Transactions transactions, SoftwarePackages packages, Deployments deployments) {
+    static Rig of(DataSource db, Path objects, int terminals) {
+      Transactions transactions = new Transactions(db);
+      SoftwarePackages packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
+      return new Rig(TestFleet.create(db, terminals), transactions, packages, new Deployments(transactions, packages));
+    }
+
+    long deployToTheGroup(Instant start, Instant end, int percent) throws IOException {
+      var pkg = packages.upload(fleet.scope(), "emv", "1", "FIRMWARE", List.of(), null, InputStream.nullInputStream());
+      return deployments.create(fleet.scope(), new DeploymentRequest("emv", pkg.id(), null, fleet.groupId(), null, start, end, percent));
+    }
+
+    TerminalIdentity activateFirst() {
+      Activation activation = new Activation(transactions);
+      ImportReport.IssuedCode code = fleet.terminals().getFirst();
+      Activation.Activated activated = activation.activate(code.serialNumber(), code.activationCode());
+      return activation.authenticate(activated.terminalId(), activated.credential());
+    }
+  }
+
   @Test
   void decommissioningCancelsTheTerminalsOpenTasksAndIsFinal(DataSource db, @TempDir Path objects) throws IOException {
-    TestFleet fleet = TestFleet.create(db, 1);
-    Transactions transactions = new Transactions(db);
-    SoftwarePackages packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
-    Deployments deployments = new Deployments(transactions, packages);
-    var pkg = packages.upload(fleet.scope(), "emv", "1", "FIRMWARE", List.of(), null, InputStream.nullInputStream());
+    Rig rig = Rig.of(db, objects, 1);
     Instant now = Instant.now();
-    long deployment = deployments.create(fleet.scope(),
-        new DeploymentRequest("emv", pkg.id(), null, fleet.groupId(), null, now.minusSeconds(1), now.plusSeconds(3600), 100));
-    long terminalId = fleet.terminals().getFirst().terminalId();
-    Terminals terminals = new Terminals(transactions);
+    long deployment = rig.deployToTheGroup(now.minusSeconds(1), now.plusSeconds(3600), 100);
+    long terminalId = rig.fleet().terminals().getFirst().terminalId();
+    Terminals terminals = new Terminals(rig.transactions());
 
-    terminals.changeStatus(fleet.scope(), terminalId, TerminalStatus.DECOMMISSIONED, "returned to vendor");
+    terminals.changeStatus(rig.fleet().scope(), terminalId, TerminalStatus.DECOMMISSIONED, "returned to vendor");
 
-    assertEquals(1L, deployments.progress(fleet.scope(), deployment).tasks().get("CANCELLED"));
+    assertEquals(1L, rig.deployments().progress(rig.fleet().scope(), deployment).tasks().get("CANCELLED"));
     InvalidInput refused = assertThrows(InvalidInput.class,
-        () -> terminals.changeStatus(fleet.scope(), terminalId, TerminalStatus.BLOCKED, "x"));
+        () -> terminals.changeStatus(rig.fleet().scope(), terminalId, TerminalStatus.BLOCKED, "x"));
     assertEquals("a DECOMMISSIONED terminal cannot become BLOCKED", refused.reason());
   }
 
   @Test
   void aWindowInTheFutureWithholdsTheTask(DataSource db, @TempDir Path objects) throws IOException {
-    TestFleet fleet = TestFleet.create(db, 1);
-    Transactions transactions = new Transactions(db);
-    SoftwarePackages packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
-    Activation activation = new Activation(transactions);
-    ImportReport.IssuedCode code = fleet.terminals().getFirst();
-    Activation.Activated activated = activation.activate(code.serialNumber(), code.activationCode());
-    TerminalIdentity terminal = activation.authenticate(activated.terminalId(), activated.credential());
-    var pkg = packages.upload(fleet.scope(), "emv", "1", "FIRMWARE", List.of(), null, InputStream.nullInputStream());
+    Rig rig = Rig.of(db, objects, 1);
+    TerminalIdentity terminal = rig.activateFirst();
     Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-    new Deployments(transactions, packages).create(fleet.scope(),
-        new DeploymentRequest("later", pkg.id(), null, fleet.groupId(), null, tomorrow, tomorrow.plusSeconds(3600), 100));
-    assertEquals(List.of(), new TerminalTasks(transactions, packages.store()).released(terminal));
+    rig.deployToTheGroup(tomorrow, tomorrow.plusSeconds(3600), 100);
+    assertEquals(List.of(), new TerminalTasks(rig.transactions(), rig.packages().store()).released(terminal));
   }
 
   @Test
   void aRolloutPercentageReleasesThatShareOfTheTargets(DataSource db, @TempDir Path objects) throws IOException {
-    TestFleet fleet = TestFleet.create(db, 40);
-    Transactions transactions = new Transactions(db);
-    SoftwarePackages packages = new SoftwarePackages(transactions, new LocalFolderStore(objects));
-    Deployments deployments = new Deployments(transactions, packages);
-    var pkg = packages.upload(fleet.scope(), "emv", "1", "FIRMWARE", List.of(), null, InputStream.nullInputStream());
+    Rig rig = Rig.of(db, objects, 40);
     Instant now = Instant.now();
-    long deployment = deployments.create(fleet.scope(),
-        new DeploymentRequest("half", pkg.id(), null, fleet.groupId(), null, now.minusSeconds(1), now.plusSeconds(3600), 50));
-    Progress half = deployments.progress(fleet.scope(), deployment);
+    long deployment = rig.deployToTheGroup(now.minusSeconds(1), now.plusSeconds(3600), 50);
+    Progress half = rig.deployments().progress(rig.fleet().scope(), deployment);
     assertEquals(40, half.targets());
     assertTrue(half.released() > 5 && half.released() < 35, "about half of 40 released, was " + half.released());
-    deployments.setRollout(fleet.scope(), deployment, 100);
-    assertEquals(40, deployments.progress(fleet.scope(), deployment).released());
+    rig.deployments().setRollout(rig.fleet().scope(), deployment, 100);
+    assertEquals(40, rig.deployments().progress(rig.fleet().scope(), deployment).released());
   }
 
   @Test
