@@ -136,6 +136,53 @@ public abstract class TerminalManagementScenarios {
   }
 
   @Test
+  void aTerminalAppliesItsEffectiveParametersAndSendsTheLogsTheOperatorAskedFor() throws Exception {
+    String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+    HttpResponse<String> enrolled = operator("POST", "/terminals",
+        "{\"serialNumber\":\"PRM-" + unique + "\",\"model\":\"DEMO-POS\",\"tid\":\"P" + unique + "\",\"mid\":\"DEMOSHOP1\"}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    long terminalId = Json.number(enrolled.body(), "terminalId");
+    TerminalSimulator terminal = new TerminalSimulator(http, TMS + "/terminal", "PRM-" + unique);
+    terminal.activate(Json.field(enrolled.body(), "activationCode"));
+
+    HttpResponse<String> profile = operator("POST", "/profiles", "{\"name\":\"retail-" + unique + "\",\"application\":\"pay\","
+        + "\"parameters\":[{\"name\":\"timeout\",\"type\":\"INTEGER\",\"min\":5,\"max\":120,\"defaultValue\":\"30\"}]}");
+    assertEquals(200, profile.statusCode(), profile.body());
+    long profileId = Json.number(profile.body(), "id");
+    HttpResponse<String> refused = operator("POST", "/profiles/" + profileId + "/versions",
+        "[{\"level\":\"TERMINAL\",\"scopeId\":" + terminalId + ",\"name\":\"timeout\",\"value\":\"500\"}]");
+    assertEquals(400, refused.statusCode(), "a value above the maximum is refused: " + refused.body());
+    HttpResponse<String> version = operator("POST", "/profiles/" + profileId + "/versions",
+        "[{\"level\":\"TERMINAL\",\"scopeId\":" + terminalId + ",\"name\":\"timeout\",\"value\":\"90\"}]");
+    assertEquals(200, version.statusCode(), version.body());
+    assertEquals(1, Json.number(version.body(), "number"));
+    HttpResponse<String> deployed = operator("POST", "/deployments",
+        "{\"name\":\"retail " + unique + "\",\"profileVersionId\":" + Json.number(version.body(), "id") + ",\"terminalIds\":[" + terminalId + "],"
+            + "\"windowEnd\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"rolloutPercent\":100}");
+    assertEquals(201, deployed.statusCode(), deployed.body());
+
+    HttpResponse<String> tasks = terminal.tasks();
+    assertEquals("PROFILE", Json.field(tasks.body(), "kind"), tasks.body());
+    HttpResponse<String> parameters = terminal.get("/profiles/" + profileId + "/versions/1");
+    assertEquals(200, parameters.statusCode(), parameters.body());
+    assertEquals("90", Json.field(parameters.body(), "value"), parameters.body());
+    assertEquals("TERMINAL", Json.field(parameters.body(), "from"), parameters.body());
+    assertEquals(204, terminal.report(Json.number(tasks.body(), "taskId"), true, null).statusCode());
+
+    HttpResponse<String> asked = operator("POST", "/terminals/" + terminalId + "/log-requests", null);
+    assertEquals(200, asked.statusCode(), asked.body());
+    long logTask = Json.number(asked.body(), "taskId");
+    assertEquals("LOG_UPLOAD", Json.field(terminal.tasks().body(), "kind"));
+    byte[] logs = ("boot ok\nemv kernel 1.0\n" + unique).getBytes(StandardCharsets.UTF_8);
+    assertEquals(201, terminal.uploadLogs(logTask, logs).statusCode());
+    HttpResponse<byte[]> fetched = http.send(authorized(HttpRequest.newBuilder(URI.create(TMS + "/operator/logs/" + logTask))).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, fetched.statusCode());
+    assertArrayEquals(logs, fetched.body(), "the operator reads the logs the terminal sent");
+    assertEquals("[]", terminal.tasks().body().replace(" ", ""), "no task left");
+  }
+
+  @Test
   void aTerminalCallingTooOftenIsAnswered429WithWhenToRetry() throws Exception {
     TerminalSimulator stranger = new TerminalSimulator(http, TMS + "/terminal", "LOOP-" + UUID.randomUUID());
     int refused = 0;

@@ -46,12 +46,23 @@ final class TerminalSimulator {
   }
 
   HttpResponse<String> tasks() throws IOException, InterruptedException {
-    return send(authorized(HttpRequest.newBuilder(URI.create(api + "/tasks"))).GET().build());
+    return get("/tasks");
   }
 
   HttpResponse<String> report(long taskId, boolean installed, String reason) throws IOException, InterruptedException {
     return send(post("/tasks/" + taskId + "/result",
         "{\"installed\":" + installed + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}", true));
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return send(authorized(HttpRequest.newBuilder(URI.create(api + path))).GET().build());
+  }
+
+  HttpResponse<String> uploadLogs(long taskId, byte[] logs) throws IOException, InterruptedException {
+    return send(authorized(HttpRequest.newBuilder(URI.create(api + "/tasks/" + taskId + "/logs")))
+        .header("Content-Type", "application/octet-stream")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(logs))
+        .build());
   }
 
   /** Starts a download and drops the connection after {@code bytes} bytes, as a terminal losing its line. */
