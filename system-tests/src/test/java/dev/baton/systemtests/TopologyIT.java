@@ -11,6 +11,7 @@ import dev.baton.systemtests.console.Api;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
 import dev.baton.systemtests.switching.FailoverScenarios;
 import dev.baton.systemtests.switching.MovesUnderLoadScenarios;
+import dev.baton.systemtests.tms.TerminalManagementScenarios;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -183,6 +184,9 @@ class TopologyIT {
   /** The operations console in headless Chromium. */
   @Nested
   class Console extends ConsoleScenarios {}
+  /** Terminal management: a terminal simulator and the demo terminal operator over HTTP. */
+  @Nested
+  class TerminalManagement extends TerminalManagementScenarios {}
 
   @Test
   void allThreeServersAreReady() {
