@@ -29,9 +29,4 @@ public class RouteTable {
   public void assignIfAbsent(String bankId, NodeId node) {
     routes.putIfAbsent(bankId, node.name());
   }
-
-  /** Routes {@code bankId} to {@code node}, for every server of the cluster. */
-  public void assign(String bankId, NodeId node) {
-    routes.put(bankId, node.name());
-  }
 }

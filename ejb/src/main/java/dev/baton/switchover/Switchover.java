@@ -2,6 +2,7 @@ package dev.baton.switchover;
 
 import dev.baton.edge.EdgeSwitch;
 import dev.baton.link.NodeState;
+import dev.baton.operations.audit.AuditLog;
 import dev.baton.routing.NodeId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -121,8 +122,7 @@ public class Switchover implements BankMoves {
       long millis = (System.nanoTime() - started) / 1_000_000;
       MoveResult result = new MoveResult(bankId, fromName, target.name(), millis, 0, MoveResult.MOVED);
       LOG.log(Level.INFO, "{0} moved {1} from {2} to {3} in {4} ms", actor, bankId, fromName, target, millis);
-      history(startedAt, actor, result, null);
-      audit(actor, FAILOVER.equals(actor) ? "FAILOVER" : "MOVE", bankId, fromName + " -> " + target + " in " + millis + " ms", "OK");
+      recordMove(startedAt, actor, result);
       return result;
     } finally {
       lock.unlock();
@@ -165,12 +165,13 @@ public class Switchover implements BankMoves {
     return ids;
   }
 
-  private void history(Instant startedAt, String actor, MoveResult result, String detail) {
+  /** The move's history row and its audit event, together. */
+  private void recordMove(Instant startedAt, String actor, MoveResult result) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO switchover_history (started_at, finished_at, actor, bank_id, from_node, to_node,"
-                    + " duration_ms, contexts_moved, outcome, detail) VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " duration_ms, contexts_moved, outcome, detail) VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, NULL)")) {
       insert.setTimestamp(1, Timestamp.from(startedAt));
       insert.setString(2, actor);
       insert.setString(3, result.bankId());
@@ -179,24 +180,17 @@ public class Switchover implements BankMoves {
       insert.setLong(6, result.durationMillis());
       insert.setInt(7, result.contextsHandedOver());
       insert.setString(8, result.outcome());
-      insert.setString(9, detail);
       insert.executeUpdate();
+      AuditLog.write(connection, actor, FAILOVER.equals(actor) ? "FAILOVER" : "MOVE", result.bankId(),
+          result.from() + " -> " + result.to() + " in " + result.durationMillis() + " ms", "OK");
     } catch (SQLException e) {
-      LOG.log(Level.ERROR, "switchover history not written for {0}: {1}", result, e.getMessage());
+      LOG.log(Level.ERROR, "switchover history or audit not written for {0}: {1}", result, e.getMessage());
     }
   }
 
   private void audit(String actor, String action, String subject, String detail, String outcome) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                "INSERT INTO audit_event (actor, action, subject, detail, outcome) VALUES (?, ?, ?, ?, ?)")) {
-      insert.setString(1, actor);
-      insert.setString(2, action);
-      insert.setString(3, subject);
-      insert.setString(4, detail);
-      insert.setString(5, outcome);
-      insert.executeUpdate();
+    try (Connection connection = dataSource.getConnection()) {
+      AuditLog.write(connection, actor, action, subject, detail, outcome);
     } catch (SQLException e) {
       LOG.log(Level.ERROR, "audit not written ({0} {1} {2}): {3}", actor, action, subject, e.getMessage());
     }
