@@ -92,6 +92,7 @@ public final class NodeEngine {
   private final AtomicLong undeliverable = new AtomicLong();
   private final AtomicLong unreadable = new AtomicLong();
   private final AtomicLong takenOver = new AtomicLong();
+  private final LastAuthorizations lastAuthorizations = new LastAuthorizations();
   private volatile InFlightStore store = InFlightStore.NONE;
   private volatile boolean replicatesInFlight;
   /** Cluster writes of contexts whose issuer request waits for them (replication sync). */
@@ -199,6 +200,11 @@ public final class NodeEngine {
   /** In-flight authorizations this node took over from a node that died. */
   public long takenOver() {
     return takenOver.get();
+  }
+
+  /** The last answer sent to each terminal, waiting to be written for terminal management. */
+  public LastAuthorizations lastAuthorizations() {
+    return lastAuthorizations;
   }
 
   /** Requests in flight to issuers now. */
@@ -324,9 +330,12 @@ public final class NodeEngine {
           });
         }
       }
-      case AnswerAcquirer answer ->
-          // Undelivered, it is the edge's to answer at the request's deadline.
-          toBank(answer.correlation(), answer.acquirerId(), answer.sessionId(), "", answer.answer());
+      case AnswerAcquirer answer -> {
+        // Undelivered, it is the edge's to answer at the request's deadline.
+        if (toBank(answer.correlation(), answer.acquirerId(), answer.sessionId(), "", answer.answer())) {
+          lastAuthorizations.answered(answer.answer(), now);
+        }
+      }
       case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
       case Discard discard -> LOG.log(Level.DEBUG, "node {0}: {1}", node, discard.reason());
     }

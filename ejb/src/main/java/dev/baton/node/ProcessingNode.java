@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,7 @@ public class ProcessingNode {
   private volatile NodeEngine engine;
   private NodeLinkServer server;
   private ScheduledFuture<?> ticker;
+  private ScheduledFuture<?> lastAuthorizationWriter;
 
   /** This server's node, when it is a processing node. */
   public static Optional<NodeId> currentNode() {
@@ -120,6 +122,8 @@ public class ProcessingNode {
     server = link[0];
     engine = started;
     ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    lastAuthorizationWriter =
+        scheduler.scheduleWithFixedDelay(this::writeLastAuthorizations, 1, 1, TimeUnit.SECONDS);
     LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}, in-flight replication {3}", node.get(), bind,
         Integer.toString(port), started.replicatesInFlight() ? "sync" : "none");
   }
@@ -128,6 +132,10 @@ public class ProcessingNode {
   void stop() {
     if (ticker != null) {
       ticker.cancel(false);
+    }
+    if (lastAuthorizationWriter != null) {
+      lastAuthorizationWriter.cancel(false);
+      writeLastAuthorizations();
     }
     if (server != null) {
       server.close();
@@ -153,6 +161,21 @@ public class ProcessingNode {
     } catch (RuntimeException e) {
       // A failed tick must not end the schedule: the next one checks the same deadlines again.
       LOG.log(Level.ERROR, "node deadline check failed", e);
+    }
+  }
+
+  private void writeLastAuthorizations() {
+    NodeEngine running = engine;
+    if (running == null) {
+      return;
+    }
+    List<LastAuthorizations.Answer> answers = running.lastAuthorizations().drain();
+    try {
+      LastAuthorizations.write(dataSource, answers);
+    } catch (SQLException | RuntimeException e) {
+      // Only what terminal management shows is late; the next answers per terminal replace these.
+      LOG.log(Level.WARNING, "node {0}: {1} terminals'' last authorizations not written: {2}", running.node(),
+          Integer.toString(answers.size()), e.getMessage());
     }
   }
 

@@ -81,6 +81,32 @@ class NodeEngineTest {
   }
 
   @Test
+  void eachTerminalsLastAnswerIsKeptOnceUntilWrittenAndAnAnswerTheEdgeDidNotTakeIsNot() throws Exception {
+    engine.onFrame(fromBank(51, "ACQ1", "ACQ1-1", request("000791")));
+    ISOMsg first = unpack(((Data) toEdge.removeFirst()).iso());
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(first, "05")));
+    toEdge.clear();
+    clock.advance(Duration.ofMillis(10));
+    engine.onFrame(fromBank(52, "ACQ1", "ACQ1-1", request("000792")));
+    ISOMsg second = unpack(((Data) toEdge.removeFirst()).iso());
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(second, "00")));
+    toEdge.clear();
+
+    List<LastAuthorizations.Answer> written = engine.lastAuthorizations().drain();
+    assertEquals(1, written.size(), "one row per terminal: " + written);
+    assertEquals("TERM0001", written.getFirst().terminalId());
+    assertEquals("0110", written.getFirst().mti());
+    assertEquals("00", written.getFirst().responseCode(), "the newer answer replaced the older");
+    assertEquals(List.of(), engine.lastAuthorizations().drain(), "taken once");
+
+    engine.onFrame(fromBank(53, "ACQ1", "ACQ1-1", request("000793")));
+    ISOMsg third = unpack(((Data) toEdge.removeFirst()).iso());
+    edgeTakes = false;
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(third, "00")));
+    assertEquals(0, engine.lastAuthorizations().pending(), "not sent to the acquirer, not carried");
+  }
+
+  @Test
   void issuerRequestTheEdgeCouldNotWriteIsAnsweredRc91() throws Exception {
     engine.onFrame(fromBank(42, "ACQ1", "ACQ1-1", request("000778")));
     Data forward = (Data) toEdge.removeFirst();

@@ -74,6 +74,11 @@ class TopologyIT {
     }
   }
 
+  private static java.sql.Connection database() throws java.sql.SQLException {
+    var settings = topology.settings();
+    return java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+  }
+
   /** Authorizations through the topology, with jPOS banks on the demo ports. */
   @Nested
   class Authorizations extends AuthorizationScenarios {
@@ -90,6 +95,19 @@ class TopologyIT {
     @Override
     protected boolean moveBank(String bank, String node) {
       return moveOnEdge(bank, node);
+    }
+
+    @Override
+    protected Optional<String> lastAuthorizationOf(String tid) {
+      try (var connection = database();
+          var query = connection.prepareStatement("SELECT response_code FROM terminal_last_authorization WHERE tid = ?")) {
+        query.setString(1, tid);
+        try (var rows = query.executeQuery()) {
+          return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("terminal_last_authorization not readable: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -113,9 +131,7 @@ class TopologyIT {
 
     @Override
     protected void setSetting(String name, String value) throws Exception {
-      var settings = topology.settings();
-      try (var connection =
-              java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+      try (var connection = database();
           var update = connection.prepareStatement("UPDATE switch_setting SET value = ? WHERE name = ?")) {
         update.setString(1, value);
         update.setString(2, name);

@@ -49,6 +49,9 @@ public abstract class AuthorizationScenarios {
   /** Moves a bank to a node as an operator would; false when the move was refused. */
   protected abstract boolean moveBank(String bank, String node);
 
+  /** The response code terminal management shows as the last authorization of {@code tid}. */
+  protected abstract Optional<String> lastAuthorizationOf(String tid);
+
   @BeforeAll
   void connectTheDemoBanks() throws Exception {
     iss1 = new TestIssuer("ISS1", 10011, PATIENCE);
@@ -111,6 +114,20 @@ public abstract class AuthorizationScenarios {
 
     assertEquals("0210", answer.getMTI());
     assertEquals("05", answer.getString(39));
+  }
+
+  @Test
+  void terminalManagementSeesEachTerminalsLastAuthorizationAndItsResponseCode() throws Exception {
+    String tid = String.format("LA%06d", System.nanoTime() % 1_000_000);
+    // A financial decline, then an authorization approval: each replaces what was shown before.
+    for (String rc : List.of("05", "00")) {
+      iss1.answerWith(request -> TestIssuer.answerOf(request, rc));
+      ISOMsg request = TestAcquirer.request("05".equals(rc) ? "0200" : "0100", VISA);
+      request.set(41, tid);
+      assertEquals(rc, acquirer.exchange(request, ANSWER).getString(39));
+      Poll.until("terminal " + tid + " shows its latest authorization, RC " + rc, PATIENCE,
+          () -> lastAuthorizationOf(tid).equals(Optional.of(rc)));
+    }
   }
 
   @Test
