@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.tms.TestDatabase;
 import dev.baton.tms.TestFleet;
+import dev.baton.tms.TestS3;
+import dev.baton.tms.TestStore;
 import dev.baton.tms.db.InvalidInput;
 import dev.baton.tms.db.Transactions;
 import dev.baton.tms.deployment.DeploymentRequest;
@@ -14,6 +16,7 @@ import dev.baton.tms.deployment.Deployments;
 import dev.baton.tms.deployment.Progress;
 import dev.baton.tms.enrolment.ImportReport;
 import dev.baton.tms.packages.LocalFolderStore;
+import dev.baton.tms.packages.ObjectStore;
 import dev.baton.tms.packages.SoftwarePackages;
 import dev.baton.tms.terminal.TerminalStatus;
 import dev.baton.tms.terminal.TerminalView;
@@ -32,8 +35,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-@ExtendWith(TestDatabase.class)
+@ExtendWith({TestDatabase.class, TestS3.class})
 class TerminalJourneyTest {
 
   @Test
@@ -200,27 +205,32 @@ class TerminalJourneyTest {
     assertEquals(40, rig.deployments().progress(rig.fleet().scope(), deployment).released());
   }
 
-  @Test
-  void refusesAPackageWhoseBytesDoNotMatchTheGivenSha256AndKeepsNothing(DataSource db, @TempDir Path objects) throws IOException {
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void refusesAPackageWhoseBytesDoNotMatchTheGivenSha256AndKeepsNothing(TestStore.Kind kind, DataSource db, @TempDir Path objects,
+      TestS3.Bucket s3) throws IOException {
     TestFleet fleet = TestFleet.create(db, 0);
-    SoftwarePackages packages = new SoftwarePackages(new Transactions(db), new LocalFolderStore(objects));
+    TestStore store = TestStore.of(kind, objects, s3);
+    SoftwarePackages packages = new SoftwarePackages(new Transactions(db), store.store());
     InvalidInput refused = assertThrows(InvalidInput.class, () ->
         packages.upload(fleet.scope(), "pay", "1", "APPLICATION", List.of(), "00".repeat(32), new ByteArrayInputStream(new byte[] {1, 2})));
     assertEquals("sha256", refused.field());
     assertEquals(List.of(), packages.list(fleet.scope()));
-    try (var files = java.nio.file.Files.walk(objects)) {
-      assertEquals(0, files.filter(java.nio.file.Files::isRegularFile).count(), "the refused bytes are dropped");
-    }
+    assertEquals(0, store.objects(), "the refused bytes are dropped");
   }
 
-  @Test
-  void refusesADeploymentOfAPackageWhoseStoredBytesChanged(DataSource db, @TempDir Path objects) throws IOException {
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void refusesADeploymentOfAPackageWhoseStoredBytesChanged(TestStore.Kind kind, DataSource db, @TempDir Path objects, TestS3.Bucket s3)
+      throws IOException {
     TestFleet fleet = TestFleet.create(db, 1);
     Transactions transactions = new Transactions(db);
-    LocalFolderStore store = new LocalFolderStore(objects);
+    ObjectStore store = TestStore.of(kind, objects, s3).store();
     SoftwarePackages packages = new SoftwarePackages(transactions, store);
     var pkg = packages.upload(fleet.scope(), "pay", "1", "APPLICATION", List.of(), null, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+    assertTrue(packages.verify(fleet.scope(), pkg.id()), "the stored bytes match the SHA-256 recorded at upload");
     store.put(pkg.storageKey(), new ByteArrayInputStream(new byte[] {1, 2, 4}));
+    assertFalse(packages.verify(fleet.scope(), pkg.id()));
     Instant now = Instant.now();
     InvalidInput refused = assertThrows(InvalidInput.class, () -> new Deployments(transactions, packages).create(fleet.scope(),
         new DeploymentRequest("x", pkg.id(), null, fleet.groupId(), null, now, now.plusSeconds(60), 100)));
