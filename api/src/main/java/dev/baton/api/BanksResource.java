@@ -55,7 +55,13 @@ public class BanksResource {
   public Response move(@PathParam("id") String id, String body) {
     String to = MoveTarget.parse(body);
     try {
-      return Response.ok(moves.move(id, to, caller.getUserPrincipal().getName())).build();
+      MoveResult result = moves.move(id, to, caller.getUserPrincipal().getName());
+      if (MoveResult.ROLLED_BACK.equals(result.outcome())) {
+        return Problem.of(503, "Service Unavailable", "bank " + id + " stays on node " + result.to() + ": node " + to
+            + " did not take its in-flight authorizations in time, so the move was rolled back; nothing was lost,"
+            + " the move may be tried again");
+      }
+      return Response.ok(result).build();
     } catch (MoveRefusedException refused) {
       return refusal(refused);
     }

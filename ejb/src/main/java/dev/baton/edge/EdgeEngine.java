@@ -18,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,15 +45,28 @@ public final class EdgeEngine implements LinkListener {
 
   private static final Logger LOG = System.getLogger(EdgeEngine.class.getName());
 
-  private record Awaiting(String bankId, String sessionId, IsoMessage request, long deadline, NodeId node) {}
+  private record Awaiting(String bankId, String sessionId, IsoMessage request, long deadline, NodeId node) {
+    Awaiting sentTo(NodeId other) {
+      return new Awaiting(bankId, sessionId, request, deadline, other);
+    }
+  }
 
   private record Owner(NodeId node, long expiresAt) {}
 
   private record Session(String bankId, SessionState state) {}
 
-  private record Parked(BankMessage message, long until) {}
+  /** An issuer answer waiting for a node to take it; {@code owner} sent the request, if known. */
+  private record Parked(BankMessage message, NodeId owner, long until) {}
 
-  /** How long an issuer answer waits for failover to give its dead node's issuer a live route. */
+  private record Delivered(NodeId node, BankMessage message, long at) {}
+
+  /** How long the edge keeps issuer answers it gave a node, to give them again if the node dies. */
+  private static final long REPLAY_MILLIS = 1_000;
+
+  /** How long the edge remembers that it declined a request at its deadline. */
+  private static final long DECLINED_MEMORY_MILLIS = 60_000;
+
+  /** How long an issuer answer waits for its node to be UP again, or for failover to give its issuer a live route. */
   private static final long PARK_MILLIS = 2_000;
 
   /** What the edge counted since it started. */
@@ -75,6 +89,21 @@ public final class EdgeEngine implements LinkListener {
   private final Map<String, Owner> owners = new ConcurrentHashMap<>();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final java.util.Queue<Parked> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.Queue<Data> heldRequests = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** Banks being moved: their acquirers' requests wait here until the move is over. */
+  private final Map<String, Integer> heldBanks = new ConcurrentHashMap<>();
+  /** Nodes giving contexts away in a move: issuer answers for them wait until it is over. */
+  private final Map<NodeId, Integer> heldNodes = new ConcurrentHashMap<>();
+  /**
+   * Issuer answers given to a node in the last {@link #REPLAY_MILLIS}: a node killed outright
+   * stops reading before its link drops, and what its kernel took in that moment is lost with it;
+   * when a node goes DOWN, these go again to whoever took its contexts over.
+   */
+  private final java.util.Deque<Delivered> recentAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** Correlations the edge declined at their deadline, until a node's late answer can no longer come. */
+  private final Map<Long, Long> declinedCorrelations = new ConcurrentHashMap<>();
+  /** Moves waiting for a node's EXPORTED or IMPORTED, by move id and node. */
+  private final Map<String, MoveReply> moveReplies = new ConcurrentHashMap<>();
   private final AtomicLong forwarded = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong declinedNoNode = new AtomicLong();
@@ -132,13 +161,74 @@ public final class EdgeEngine implements LinkListener {
       Awaiting request = entry.getValue();
       if (request.deadline() <= now && awaiting.remove(entry.getKey(), request)) {
         declinedAtDeadline.incrementAndGet();
+        declinedCorrelations.put(entry.getKey(), now + DECLINED_MEMORY_MILLIS);
         LOG.log(Level.WARNING, "{0} {1} from {2}: no answer from node {3} by the deadline, declined RC 91 by the edge",
             request.request().mti(), request.request().field(11), request.bankId(), request.node());
         decline(request.bankId(), request.sessionId(), request.request());
       }
     }
     owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
+    declinedCorrelations.values().removeIf(forgetAt -> forgetAt <= now);
+    for (Delivered oldest = recentAnswers.peekFirst();
+        oldest != null && oldest.at() <= now - REPLAY_MILLIS;
+        oldest = recentAnswers.peekFirst()) {
+      recentAnswers.remove(oldest);
+    }
+    releaseHeldRequests();
     releaseParked(now);
+  }
+
+  /** What a node answers to a move's EXPORT or IMPORT. */
+  public static final class MoveReply {
+    private final java.util.concurrent.CompletableFuture<Control> done = new java.util.concurrent.CompletableFuture<>();
+
+    /** The node's EXPORTED or IMPORTED ({@code count}, {@code status}). */
+    public java.util.concurrent.CompletableFuture<Control> done() {
+      return done;
+    }
+  }
+
+  /**
+   * Sends a move's EXPORT or IMPORT (attribute {@code move}) to {@code node}; the reply completes
+   * when the node answers. The caller waits with its own timeout and then calls {@link
+   * #forgetMove}. Nodes send IMPORT-KEYS before IMPORTED: the edge points the answers to those
+   * issuer requests at the importing node as they come.
+   */
+  public MoveReply ask(NodeId node, Control request) {
+    MoveReply reply = new MoveReply();
+    moveReplies.put(request.attribute("move") + "@" + node, reply);
+    if (!links.send(node, request)) {
+      reply.done.completeExceptionally(new IllegalStateException("node " + node + " link did not take " + request.verb()));
+    }
+    return reply;
+  }
+
+  /** Forgets what a move still waited for from {@code node}. */
+  public void forgetMove(String move, NodeId node) {
+    moveReplies.remove(move + "@" + node);
+  }
+
+  /**
+   * Holds what a move must not let through: {@code bankId}'s new requests, and the issuer answers
+   * that would go to {@code from}, until {@link #release}.
+   */
+  public void hold(String bankId, NodeId from) {
+    heldBanks.merge(bankId, 1, Integer::sum);
+    heldNodes.merge(from, 1, Integer::sum);
+  }
+
+  /** Ends a {@link #hold}: what waited goes where the routes and owners point now. */
+  public void release(String bankId, NodeId from) {
+    heldBanks.computeIfPresent(bankId, (bank, holds) -> holds > 1 ? holds - 1 : null);
+    heldNodes.computeIfPresent(from, (node, holds) -> holds > 1 ? holds - 1 : null);
+    releaseHeldRequests();
+    releaseParked(clock.millis());
+  }
+
+  /** Issuer answers to the requests named {@code issuer|STAN} go to {@code node} from now on. */
+  public void reassignOwners(List<String> keys, NodeId node) {
+    long expiresAt = clock.millis() + ownerRetentionMillis;
+    keys.forEach(key -> owners.put(key, new Owner(node, expiresAt)));
   }
 
   /** Tells {@code survivor} to take over the in-flight contexts {@code down} left in the cluster. */
@@ -204,7 +294,22 @@ public final class EdgeEngine implements LinkListener {
   public void onState(String nodeId, NodeState from, NodeState to, String reason) {
     LOG.log(to == NodeState.UP ? Level.INFO : Level.WARNING, "node {0}: {1} -> {2} ({3})", nodeId, from, to, reason);
     if (to == NodeState.DOWN) {
-      nodeDown.accept(NodeId.parse(nodeId));
+      NodeId down = NodeId.parse(nodeId);
+      // Before failover points the issuers elsewhere: these wait for the new route.
+      long now = clock.millis();
+      int again = 0;
+      for (Delivered delivered : recentAnswers) {
+        if (delivered.node() == down && recentAnswers.remove(delivered)) {
+          parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
+          again++;
+        }
+      }
+      if (again > 0) {
+        LOG.log(Level.WARNING, "node {0} is DOWN: the {1} issuer answers it was given in the last {2} ms go again to"
+            + " the node taking its contexts over (one it had finished matches nothing there)", down,
+            Integer.toString(again), Long.toString(REPLAY_MILLIS));
+      }
+      nodeDown.accept(down);
     }
     if (to == NodeState.UP && from == NodeState.DOWN) {
       NodeId node = NodeId.parse(nodeId);
@@ -221,7 +326,30 @@ public final class EdgeEngine implements LinkListener {
     switch (frame) {
       case Data data when data.correlation() != 0 -> answerFromNode(node, data);
       case Data data -> requestFromNode(node, data);
+      case Control control -> moveReply(node, control);
       default -> LOG.log(Level.DEBUG, "node {0} sent {1}, nothing to do", nodeId, frame);
+    }
+  }
+
+  private void moveReply(NodeId node, Control control) {
+    if ("IMPORT-KEYS".equals(control.verb())) {
+      // Whether or not the move still waits: these contexts are on that node now, and so must
+      // their issuers' answers be.
+      String keys = control.attribute("keys");
+      if (keys != null && !keys.isEmpty()) {
+        reassignOwners(List.of(keys.split(",")), node);
+      }
+      return;
+    }
+    MoveReply reply = moveReplies.remove(control.attribute("move") + "@" + node);
+    if (reply == null) {
+      LOG.log(Level.INFO, "node {0} sent {1} for no move waiting for it", node, control);
+      return;
+    }
+    if ("EXPORTED".equals(control.verb()) || "IMPORTED".equals(control.verb())) {
+      reply.done.complete(control);
+    } else {
+      LOG.log(Level.INFO, "node {0} sent {1}, nothing to do", node, control);
     }
   }
 
@@ -238,60 +366,119 @@ public final class EdgeEngine implements LinkListener {
     long deadline = message.receivedAt().toEpochMilli() + answerBudgetMillis;
     awaiting.put(correlation, new Awaiting(message.bankId(), message.sessionId(), message.message(), deadline, node.get()));
     Data data = new Data(correlation, message.bankId(), message.sessionId(), "", deadline, message.frame());
-    if (links.send(node.get(), data)) {
+    if (!heldBanks.containsKey(message.bankId()) && links.state(node.get()) == NodeState.UP
+        && links.send(node.get(), data)) {
       forwarded.incrementAndGet();
-    } else if (awaiting.remove(correlation) != null) {
-      declinedNoNode.incrementAndGet();
-      decline(message.bankId(), message.sessionId(), message.message());
+    } else {
+      // Its node stopped answering heartbeats (or its link just dropped) and is not declared DOWN
+      // yet: the request waits here, within its deadline, for the node or for failover.
+      heldRequests.add(data);
+    }
+  }
+
+  /** Requests held while their node was not UP go to where their bank's route points once it is. */
+  private void releaseHeldRequests() {
+    for (int left = heldRequests.size(); left > 0; left--) {
+      Data held = heldRequests.poll();
+      if (held == null) {
+        return;
+      }
+      Awaiting request = awaiting.get(held.correlation());
+      if (request == null) {
+        continue; // declined at its deadline meanwhile
+      }
+      Optional<NodeId> node = routes.apply(held.bankId());
+      if (!heldBanks.containsKey(held.bankId()) && node.isPresent() && links.state(node.get()) == NodeState.UP
+          && awaiting.replace(held.correlation(), request, request.sentTo(node.get()))) {
+        if (links.send(node.get(), held)) {
+          forwarded.incrementAndGet();
+          continue;
+        }
+      }
+      heldRequests.add(held);
     }
   }
 
   private void fromIssuer(BankMessage message) {
     String stan = message.field(11);
     Owner owner = stan == null ? null : owners.remove(ownerKey(message.bankId(), stan));
-    // The node that sent the request, unless it is DOWN: then the issuer's route, which failover
-    // has pointed at the node that took the dead one's contexts over.
-    Optional<NodeId> node =
-        owner != null && links.state(owner.node()) != NodeState.DOWN
-            ? Optional.of(owner.node())
-            : routes.apply(message.bankId());
-    if (node.isPresent() && links.state(node.get()) == NodeState.DOWN) {
-      // Its node died and failover has not pointed the issuer elsewhere yet: wait for the route.
-      parked.add(new Parked(message, clock.millis() + PARK_MILLIS));
-      return;
-    }
-    forwardIssuerAnswer(message, node);
-  }
-
-  private void forwardIssuerAnswer(BankMessage message, Optional<NodeId> node) {
-    Data data = new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame());
-    if (node.isEmpty() || !links.send(node.get(), data)) {
-      issuerAnswersUnrouted.incrementAndGet();
-      LOG.log(Level.WARNING, "{0} {1} from {2} could not reach {3}; its request times out on the node",
-          message.mti(), message.field(11), message.bankId(), node.map(n -> "node " + n).orElse("any node"));
+    Parked parking = new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS);
+    Optional<NodeId> node = destination(parking);
+    if (node.isEmpty() || !deliver(message, node.get())) {
+      // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
+      // elsewhere yet), or a move holds it: the answer waits for the node, for the route to the one
+      // taking over, or for the move to say who owns its context now (reassignOwners).
+      if (owner != null) {
+        owners.putIfAbsent(ownerKey(message.bankId(), stan), owner);
+      }
+      parked.add(parking);
     }
   }
 
-  /** Issuer answers parked while their node is DOWN go where the issuer's route points now. */
+  /**
+   * Where an issuer answer goes: the node that sent the request while that node lives (UP, or
+   * SUSPECT: it may come back); once it is DOWN, the issuer's route, which failover points at the
+   * node that took the dead one's contexts over.
+   */
+  private Optional<NodeId> destination(Parked answer) {
+    NodeId owner = answer.owner();
+    String stan = answer.message().field(11);
+    if (owner != null && stan != null) {
+      Owner now = owners.get(ownerKey(answer.message().bankId(), stan));
+      owner = now == null ? owner : now.node();
+    }
+    if (owner != null && links.state(owner) != NodeState.DOWN) {
+      return Optional.of(owner);
+    }
+    return routes.apply(answer.message().bankId());
+  }
+
+  private boolean deliver(BankMessage message, NodeId node) {
+    if (!heldNodes.containsKey(node) && links.state(node) == NodeState.UP
+        && links.send(node, new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame()))) {
+      recentAnswers.addLast(new Delivered(node, message, clock.millis()));
+      return true;
+    }
+    return false;
+  }
+
+  /** Issuer answers parked while their node was not UP go on once a destination is. */
   private void releaseParked(long now) {
     for (int left = parked.size(); left > 0; left--) {
       Parked waiting = parked.poll();
       if (waiting == null) {
         return;
       }
-      Optional<NodeId> node = routes.apply(waiting.message().bankId());
-      if (node.isPresent() && links.state(node.get()) != NodeState.DOWN) {
-        forwardIssuerAnswer(waiting.message(), node);
-      } else if (waiting.until() > now) {
+      Optional<NodeId> node = destination(waiting);
+      if (node.isPresent() && deliver(waiting.message(), node.get())) {
+        String stan = waiting.message().field(11);
+        if (stan != null) {
+          owners.remove(ownerKey(waiting.message().bankId(), stan));
+        }
+        continue;
+      }
+      // A move holding the node ends within its own bounded time; the answer outwaits it.
+      if (waiting.until() > now || node.isPresent() && heldNodes.containsKey(node.get())) {
         parked.add(waiting);
       } else {
-        forwardIssuerAnswer(waiting.message(), Optional.empty());
+        BankMessage message = waiting.message();
+        issuerAnswersUnrouted.incrementAndGet();
+        LOG.log(Level.WARNING, "{0} {1} from {2} could not reach {3} within {4} ms; its request times out on the node",
+            message.mti(), message.field(11), message.bankId(), node.map(n -> "node " + n).orElse("any node"),
+            Long.toString(PARK_MILLIS));
       }
     }
   }
 
   private void answerFromNode(NodeId node, Data data) {
     Awaiting request = awaiting.remove(data.correlation());
+    if (request == null && declinedCorrelations.remove(data.correlation()) == null) {
+      // Answered already (an issuer answer given again after a node died matched a context its
+      // new owner took over): the acquirer has its answer, and nothing is to be undone.
+      LOG.log(Level.INFO, "node {0} answered {1} for {2} a second time; dropped", node,
+          Long.toString(data.correlation()), data.bankId());
+      return;
+    }
     if (request == null) {
       lateAnswersRefused.incrementAndGet();
       links.send(node, new Refused(data.correlation(), data.bankId(), data.key(),

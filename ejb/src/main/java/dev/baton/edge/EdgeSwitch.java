@@ -85,9 +85,14 @@ public class EdgeSwitch {
    */
   private volatile Map<String, NodeId> routeSnapshot = Map.of();
   private final Object routeLock = new Object();
-  /** Routes assigned here that the replicated cache has not confirmed yet. */
-  private final Map<String, NodeId> pendingRoutes = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.Set<String> unreplicated = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Routes this edge assigned (moves, failover). The edge is the only writer of the route table,
+   * so these are the truth: the cache is brought back to them whenever it disagrees (a write that
+   * failed, or one a topology change lost).
+   */
+  private final Map<String, NodeId> assignedRoutes = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Banks whose route is being written to the cache now. */
+  private final java.util.Set<String> writingRoutes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final AdapterDoor door = new AdapterDoor();
 
@@ -169,12 +174,12 @@ public class EdgeSwitch {
    * Routes {@code bankId} to {@code node}: at once for this edge's requests, and for the cluster
    * as soon as the replicated cache has taken the write. The write is asynchronous because a
    * synchronous one waits for every member, and a frozen member makes it wait until the cluster
-   * excludes it (seconds); until the cache has it, this edge's route wins over the cache's, and a
-   * failed write is tried again at the next tick.
+   * excludes it (seconds). This edge's route wins over the cache's, and the cache is written again
+   * at the next tick whenever it does not hold it (a failed write, or one a topology change lost).
    */
   public void assignRoute(String bankId, NodeId node) {
     synchronized (routeLock) {
-      pendingRoutes.put(bankId, node);
+      assignedRoutes.put(bankId, node);
       Map<String, NodeId> updated = new java.util.HashMap<>(routeSnapshot);
       updated.put(bankId, node);
       routeSnapshot = Map.copyOf(updated);
@@ -183,37 +188,40 @@ public class EdgeSwitch {
   }
 
   private void replicate(String bankId, NodeId node) {
+    if (!writingRoutes.add(bankId)) {
+      return; // a write is under way; the next refresh checks its result
+    }
     routeCache
         .putAsync(bankId, node.name())
         .whenComplete(
             (previous, failure) -> {
-              if (failure == null) {
-                pendingRoutes.remove(bankId, node);
-              } else {
+              writingRoutes.remove(bankId);
+              if (failure != null) {
                 LOG.log(Level.WARNING, "route {0} -> {1} not replicated yet, trying again: {2}", bankId, node, failure.toString());
-                unreplicated.add(bankId);
               }
             });
   }
 
   private void refreshRoutes() {
-    for (String bankId : List.copyOf(unreplicated)) {
-      unreplicated.remove(bankId);
-      NodeId node = pendingRoutes.get(bankId);
-      if (node != null) {
-        replicate(bankId, node);
-      }
-    }
     Map<String, NodeId> fresh = new java.util.HashMap<>();
+    Map<String, String> cached = new java.util.HashMap<>();
     for (Map.Entry<String, String> route : routeCache.entrySet()) {
+      cached.put(route.getKey(), route.getValue());
       try {
         fresh.put(route.getKey(), NodeId.parse(route.getValue()));
       } catch (IllegalArgumentException e) {
         LOG.log(Level.WARNING, "route of {0} ignored: {1}", route.getKey(), e.getMessage());
       }
     }
+    for (Map.Entry<String, NodeId> assigned : assignedRoutes.entrySet()) {
+      if (!assigned.getValue().name().equals(cached.get(assigned.getKey())) && !writingRoutes.contains(assigned.getKey())) {
+        LOG.log(Level.INFO, "route {0} -> {1} is not in the cluster''s route table (it has {2}): written again",
+            assigned.getKey(), assigned.getValue(), cached.get(assigned.getKey()));
+        replicate(assigned.getKey(), assigned.getValue());
+      }
+    }
     synchronized (routeLock) {
-      fresh.putAll(pendingRoutes);
+      fresh.putAll(assignedRoutes);
       routeSnapshot = Map.copyOf(fresh);
     }
   }

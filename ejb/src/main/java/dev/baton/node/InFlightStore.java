@@ -22,6 +22,11 @@ public interface InFlightStore {
         public void remove(String key) {}
 
         @Override
+        public CompletionStage<String> take(String key) {
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
         public Map<String, String> entries() {
           return Map.of();
         }
@@ -32,6 +37,12 @@ public interface InFlightStore {
 
   /** Removes an entry, without waiting. */
   void remove(String key);
+
+  /**
+   * Removes an entry; done with what it held, or null when it was gone already: of several
+   * members taking the same entry, exactly one gets it (how a handed-over context gets one owner).
+   */
+  CompletionStage<String> take(String key);
 
   /** Everything in the store now. */
   Map<String, String> entries();

@@ -32,7 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -97,6 +101,14 @@ public final class NodeEngine {
   private volatile boolean replicatesInFlight;
   /** Cluster writes of contexts whose issuer request waits for them (replication sync). */
   private final Map<IssuerKey, java.util.concurrent.CompletionStage<?>> replicating = new ConcurrentHashMap<>();
+  /** Issuer requests waiting for their context's cluster write, done once the request is sent. */
+  private final Map<IssuerKey, CompletableFuture<Void>> forwarding = new ConcurrentHashMap<>();
+  /** Where a move's export and import finish once the cluster has answered. */
+  private volatile java.util.concurrent.Executor moveWorker = Runnable::run;
+  /** Moves whose export failed here: their contexts stayed in this book. */
+  private final java.util.Set<String> movesTakenBack = ConcurrentHashMap.newKeySet();
+  /** Keys per IMPORT-KEYS frame: about 20 bytes each, well inside a frame. */
+  private static final int KEYS_PER_FRAME = 1_000;
 
   public NodeEngine(NodeId node, EdgeLink edge, Clock clock, Timing timing) {
     this.node = Objects.requireNonNull(node, "node");
@@ -182,6 +194,11 @@ public final class NodeEngine {
     return authorization.issuerKey().issuerId() + "|" + authorization.issuerKey().stan();
   }
 
+  /** Where moves finish their work once the cluster has answered (the caller's thread by default). */
+  public void moveWorker(java.util.concurrent.Executor worker) {
+    this.moveWorker = Objects.requireNonNull(worker, "worker");
+  }
+
   /** The node this engine runs as. */
   public NodeId node() {
     return node;
@@ -248,6 +265,10 @@ public final class NodeEngine {
     if ("SESSION".equals(control.verb())) {
       sessions.update(
           control.attribute("bank"), control.attribute("session"), control.attribute("state"));
+    } else if ("EXPORT".equals(control.verb())) {
+      export(control);
+    } else if ("IMPORT".equals(control.verb())) {
+      importMoved(control);
     } else if ("TAKEOVER".equals(control.verb())) {
       try {
         takeOver(NodeId.parse(control.attribute("from")));
@@ -255,6 +276,141 @@ public final class NodeEngine {
         LOG.log(Level.WARNING, "node {0}: TAKEOVER without a node to take over from: {1}", node, control);
       }
     }
+  }
+
+  /**
+   * A planned move takes a bank away from this node: its in-flight contexts (as acquirer or as
+   * issuer) leave the book and are written to the cluster under the move's id, and EXPORTED says
+   * how many. A request still waiting for its sync replica is sent first, so that the edge has
+   * seen every issuer request before the node importing them tells it where their answers go. Past the
+   * move's deadline (the edge gave up on it) nothing is exported; when the cluster does not take
+   * the contexts in time, they come back into this book and the move is answered FAILED.
+   */
+  private void export(Control control) {
+    String move = control.attribute("move");
+    String bank = control.attribute("bank");
+    long deadline = deadlineOf(control);
+    if (move == null || bank == null || clock.millis() >= deadline) {
+      reply("EXPORTED", move, 0, "LATE");
+      return;
+    }
+    List<InFlightAuthorization> leaving = book.export(bank);
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (InFlightAuthorization authorization : leaving) {
+      CompletableFuture<Void> sending = forwarding.get(authorization.issuerKey());
+      if (sending != null) {
+        writes.add(sending);
+      }
+      writes.add(store.put(moveKey(move, authorization), authorization.toStored().toText()).toCompletableFuture());
+    }
+    // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
+    // writes must not hold up this node's other banks.
+    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+        .orTimeout(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS)
+        .whenCompleteAsync((written, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.WARNING, "node {0}: move {1} of {2}: the cluster did not take its {3} contexts in time ({4});"
+                + " kept here", node, move, bank, Integer.toString(leaving.size()), failure.toString());
+            takeBack(move, leaving);
+            return;
+          }
+          LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster",
+              node, move, Integer.toString(leaving.size()), bank);
+          reply("EXPORTED", move, leaving.size(), "OK");
+        }, moveWorker);
+  }
+
+  private void takeBack(String move, List<InFlightAuthorization> leaving) {
+    // What reached the cluster, or reaches it yet, is nobody's: the edge sends IMPORT to another
+    // node only after an EXPORTED that says OK, and an IMPORT of this move here finds them taken back.
+    movesTakenBack.add(move);
+    leaving.forEach(authorization -> store.take(moveKey(move, authorization)));
+    int back = leaving.size() - book.importAll(leaving).size();
+    reply("EXPORTED", move, back, "FAILED");
+  }
+
+  /**
+   * A planned move brings a bank here (or, sent to the node that exported, takes a failed move's
+   * contexts back): every context exported under the move's id is taken out of the cluster, all at
+   * once (a context taken here is nobody else's), and joins this book with its deadline. The edge
+   * hears which issuer requests are now answered here (IMPORT-KEYS, sent whether or not the move
+   * still waits for this node) and then IMPORTED with the count. Past the move's deadline nothing
+   * is taken.
+   */
+  private void importMoved(Control control) {
+    String move = control.attribute("move");
+    if (move == null || clock.millis() >= deadlineOf(control)) {
+      reply("IMPORTED", move, 0, "LATE");
+      return;
+    }
+    String prefix = "move|" + move + "|";
+    Map<String, CompletableFuture<String>> taking = new java.util.LinkedHashMap<>();
+    for (String key : store.entries().keySet()) {
+      if (key.startsWith(prefix)) {
+        taking.put(key, store.take(key).toCompletableFuture());
+      }
+    }
+    if (movesTakenBack.contains(move)) {
+      reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed
+      return;
+    }
+    // Taken whenever the cluster confirms, even after the move's deadline: a context taken is this
+    // node's, and IMPORT-KEYS tells the edge so.
+    CompletableFuture.allOf(taking.values().toArray(CompletableFuture[]::new))
+        .handle((taken, failure) -> null)
+        .thenRunAsync(() -> imported(move, taking), moveWorker);
+  }
+
+  private void imported(String move, Map<String, CompletableFuture<String>> taking) {
+    List<InFlightAuthorization> arriving = new ArrayList<>();
+    for (Map.Entry<String, CompletableFuture<String>> take : taking.entrySet()) {
+      String text;
+      try {
+        text = take.getValue().join();
+      } catch (java.util.concurrent.CompletionException e) {
+        LOG.log(Level.ERROR, "node {0}: moved context {1} could not be taken from the cluster: {2}", node, take.getKey(),
+            String.valueOf(e.getCause()));
+        continue;
+      }
+      if (text == null) {
+        continue; // another node took it
+      }
+      try {
+        arriving.add(InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(text)));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.ERROR, "node {0}: moved context {1} unreadable, not imported: {2}", node, take.getKey(), e.getMessage());
+      }
+    }
+    List<InFlightAuthorization> refused = book.importAll(arriving);
+    // Their requests left for the issuer on the other node: no forward waits for these writes.
+    arriving.forEach(moved -> replicating.remove(moved.issuerKey()));
+    for (InFlightAuthorization clash : refused) {
+      LOG.log(Level.ERROR, "node {0}: moved {1} clashes with a context here; its acquirer gets RC 91 from the edge",
+          node, clash);
+    }
+    List<String> keys = arriving.stream().filter(moved -> !refused.contains(moved)).map(NodeEngine::storeKey).toList();
+    for (int from = 0; from < keys.size(); from += KEYS_PER_FRAME) {
+      edge.send(new Control("IMPORT-KEYS", Map.of(
+          "move", move, "keys", String.join(",", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_FRAME))))));
+    }
+    LOG.log(Level.INFO, "node {0}: move {1}: imported {2} in-flight authorizations", node, move, Integer.toString(keys.size()));
+    reply("IMPORTED", move, keys.size(), "OK");
+  }
+
+  private void reply(String verb, String move, int count, String status) {
+    edge.send(new Control(verb, Map.of("move", String.valueOf(move), "count", Integer.toString(count), "status", status)));
+  }
+
+  private static long deadlineOf(Control control) {
+    try {
+      return Long.parseLong(String.valueOf(control.attribute("deadline")));
+    } catch (NumberFormatException e) {
+      return 0; // no deadline: too late by definition
+    }
+  }
+
+  private static String moveKey(String move, InFlightAuthorization authorization) {
+    return "move|" + move + "|" + storeKey(authorization);
   }
 
   private void onRefused(Refused refused) {
@@ -321,12 +477,19 @@ public final class NodeEngine {
         } else {
           // The request leaves once the cluster holds its context, so that the node taking over
           // after a crash knows every request an issuer has; this thread goes on meanwhile.
+          CompletableFuture<Void> sentToIssuer = new CompletableFuture<>();
+          forwarding.put(forward.context().issuerKey(), sentToIssuer);
           replicated.whenComplete((done, failure) -> {
-            if (failure != null) {
-              LOG.log(Level.WARNING, "node {0}: {1} not replicated, sent all the same: {2}", node,
-                  forward.context(), failure.toString());
+            try {
+              if (failure != null) {
+                LOG.log(Level.WARNING, "node {0}: {1} not replicated, sent all the same: {2}", node,
+                    forward.context(), failure.toString());
+              }
+              forward(forward, clock.millis());
+            } finally {
+              forwarding.remove(forward.context().issuerKey(), sentToIssuer);
+              sentToIssuer.complete(null);
             }
-            forward(forward, clock.millis());
           });
         }
       }

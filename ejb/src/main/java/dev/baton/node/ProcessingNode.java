@@ -87,6 +87,7 @@ public class ProcessingNode {
             node.get(), frame -> link[0] != null && link[0].send(frame), Clock.systemUTC(), timing());
     store = new CacheStore(inflight);
     started.inFlightStore(store, false);
+    started.moveWorker(scheduler);
     reload(started);
     int port = Integer.getInteger("baton.link.port", node.get() == NodeId.A ? 7401 : 7402);
     String bind = System.getProperty("baton.link.bind", "127.0.0.1");
@@ -219,6 +220,11 @@ public class ProcessingNode {
     @Override
     public void remove(String key) {
       cache.removeAsync(key);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> take(String key) {
+      return cache.removeAsync(key);
     }
 
     @Override

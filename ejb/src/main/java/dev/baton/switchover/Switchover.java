@@ -1,6 +1,8 @@
 package dev.baton.switchover;
 
+import dev.baton.edge.EdgeEngine;
 import dev.baton.edge.EdgeSwitch;
+import dev.baton.link.Frame.Control;
 import dev.baton.link.NodeState;
 import dev.baton.operations.audit.AuditLog;
 import dev.baton.routing.NodeId;
@@ -26,8 +28,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -60,6 +67,15 @@ public class Switchover implements BankMoves {
   @EJB private EdgeSwitch edge;
 
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  /** How long each step of a hand-over (export, import) may take before the move gives up on it. */
+  static final long STEP_MILLIS = 1_000;
+
+  /** How long a rollback waits for the old node to have its contexts back. */
+  static final long ROLLBACK_MILLIS = 5_000;
+
+  /** How much longer than a step the edge waits for its answer (the link and a busy machine). */
+  private static final long ANSWER_SLACK_MILLIS = 500;
 
   @PostConstruct
   void listenForFailures() {
@@ -96,18 +112,29 @@ public class Switchover implements BankMoves {
       return;
     }
     // The takeover first: on the link it comes before any issuer answer the new routes send the
-    // survivor, so the contexts those answers belong to are there when they arrive.
+    // survivor, so the contexts those answers belong to are there when they arrive. Then the
+    // routes, and only then the database: traffic does not wait for the history to be written.
     boolean told = edge.engine().map(engine -> engine.takeOver(survivor, down)).orElse(false);
-    audit(FAILOVER, "TAKEOVER", "node " + down, "node " + survivor + (told ? " takes over" : " not reachable to take over")
-        + " the in-flight authorizations node " + down + " left in the cluster", told ? "OK" : "FAILED");
+    List<Runnable> records = new ArrayList<>();
     for (String bankId : banks()) {
       if (edge.currentRoute(bankId).orElse(null) == down) {
-        moveOne(bankId, survivor, FAILOVER);
+        moveOne(bankId, survivor, FAILOVER, records);
       }
     }
+    audit(FAILOVER, "TAKEOVER", "node " + down, "node " + survivor + (told ? " takes over" : " not reachable to take over")
+        + " the in-flight authorizations node " + down + " left in the cluster", told ? "OK" : "FAILED");
+    records.forEach(Runnable::run);
   }
 
   private MoveResult moveOne(String bankId, NodeId target, String actor) {
+    List<Runnable> records = new ArrayList<>(1);
+    MoveResult result = moveOne(bankId, target, actor, records);
+    records.forEach(Runnable::run);
+    return result;
+  }
+
+  /** Moves one bank; what must be written to the database is added to {@code records}. */
+  private MoveResult moveOne(String bankId, NodeId target, String actor, List<Runnable> records) {
     ReentrantLock lock = locks.computeIfAbsent(bankId, id -> new ReentrantLock());
     lock.lock();
     try {
@@ -118,14 +145,103 @@ public class Switchover implements BankMoves {
       if (from == target) {
         return new MoveResult(bankId, fromName, target.name(), 0, 0, MoveResult.NOOP);
       }
-      edge.assignRoute(bankId, target);
+      Optional<EdgeEngine> engine = edge.engine();
+      HandOver handOver;
+      if (from != null && engine.isPresent() && edge.nodeStates().get(from) == NodeState.UP) {
+        handOver = handOver(engine.get(), bankId, from, target);
+      } else {
+        // Nothing to hand over from a node that is not UP (failover: the survivor takes over what
+        // the dead node left in the cluster); the route flips at once.
+        edge.assignRoute(bankId, target);
+        handOver = new HandOver(true, 0, "");
+      }
       long millis = (System.nanoTime() - started) / 1_000_000;
-      MoveResult result = new MoveResult(bankId, fromName, target.name(), millis, 0, MoveResult.MOVED);
-      LOG.log(Level.INFO, "{0} moved {1} from {2} to {3} in {4} ms", actor, bankId, fromName, target, millis);
-      recordMove(startedAt, actor, result);
+      MoveResult result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
+          handOver.contexts(), handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
+      LOG.log(handOver.moved() ? Level.INFO : Level.WARNING, "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight"
+              + " authorizations handed over{7}", actor, handOver.moved() ? "moved" : "could not move", bankId, fromName,
+          target, Long.toString(millis), Integer.toString(handOver.contexts()), handOver.detail());
+      records.add(() -> recordMove(startedAt, actor, result, handOver.detail()));
       return result;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** What a hand-over did: whether the route flipped, the contexts the new node took, why not. */
+  private record HandOver(boolean moved, int contexts, String detail) {}
+
+  /**
+   * The planned move of {@code bankId} while {@code from} is UP: the edge holds the bank's new
+   * requests and the answers bound for {@code from}; {@code from} exports the bank's in-flight
+   * contexts to the cluster; {@code target} imports them (and the edge points the answers to them
+   * at {@code target} as it says which it took); the route flips; what waited flows on. Each step
+   * is bounded ({@link #STEP_MILLIS}). If the export fails, or the target is not UP or does not
+   * import in time, the move rolls back: {@code from} imports whatever of the move is still in
+   * the cluster (a context is taken by one node only, so each has exactly one owner, and the edge
+   * knows which), and the route stays. Sign-on states need no hand-over (the edge reports every
+   * session to both nodes), nor do issuer STANs (each node numbers in a range of its own, so
+   * imported contexts keep theirs and never collide).
+   */
+  private HandOver handOver(EdgeEngine engine, String bankId, NodeId from, NodeId target) {
+    String move = UUID.randomUUID().toString();
+    engine.hold(bankId, from);
+    try {
+      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", bankId)), STEP_MILLIS);
+      String problem;
+      if (exported == null || !"OK".equals(exported.attribute("status"))) {
+        problem = "node " + from + " did not export " + (exported == null ? "in time" : "(" + exported.attribute("status") + ")");
+      } else if (edge.nodeStates().get(target) != NodeState.UP) {
+        problem = "node " + target + " is no longer UP";
+      } else {
+        Control imported = await(engine, target, step("IMPORT", move, Map.of("from", from.name())), STEP_MILLIS);
+        if (imported != null && "OK".equals(imported.attribute("status"))
+            && edge.nodeStates().get(target) == NodeState.UP) {
+          edge.assignRoute(bankId, target);
+          return new HandOver(true, count(imported), "");
+        }
+        problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
+      }
+      // The answers bound for the old node stay held until it has its contexts back (a cluster
+      // that waits for a dying member may take seconds): released earlier, they would find nothing.
+      Control back = await(engine, from, step("IMPORT", move, Map.of("from", from.name())), ROLLBACK_MILLIS);
+      return new HandOver(false, 0, "; " + problem + ", node " + from + " took back "
+          + (back == null ? "nothing (no answer)" : count(back)) + (exported == null ? "" : " of " + count(exported)));
+    } finally {
+      engine.release(bankId, from);
+    }
+  }
+
+  private static Control step(String verb, String move, Map<String, String> attributes) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    all.put("move", move);
+    all.putAll(attributes);
+    all.put("deadline", Long.toString(System.currentTimeMillis() + STEP_MILLIS));
+    return new Control(verb, all);
+  }
+
+  /** Sends a step and waits for the node's answer; null when none came in time. */
+  private static Control await(EdgeEngine engine, NodeId node, Control request, long millis) {
+    EdgeEngine.MoveReply reply = engine.ask(node, request);
+    try {
+      return reply.done().get(millis + ANSWER_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.log(Level.WARNING, "move {0}: node {1} did not answer {2}: {3}", request.attribute("move"), node,
+          request.verb(), e.toString());
+      return null;
+    } finally {
+      engine.forgetMove(request.attribute("move"), node);
+    }
+  }
+
+  private static int count(Control reply) {
+    try {
+      return Integer.parseInt(reply.attribute("count"));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -166,12 +282,12 @@ public class Switchover implements BankMoves {
   }
 
   /** The move's history row and its audit event, together. */
-  private void recordMove(Instant startedAt, String actor, MoveResult result) {
+  private void recordMove(Instant startedAt, String actor, MoveResult result, String detail) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert =
             connection.prepareStatement(
                 "INSERT INTO switchover_history (started_at, finished_at, actor, bank_id, from_node, to_node,"
-                    + " duration_ms, contexts_moved, outcome, detail) VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                    + " duration_ms, contexts_moved, outcome, detail) VALUES (?, now(), ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setTimestamp(1, Timestamp.from(startedAt));
       insert.setString(2, actor);
       insert.setString(3, result.bankId());
@@ -180,9 +296,12 @@ public class Switchover implements BankMoves {
       insert.setLong(6, result.durationMillis());
       insert.setInt(7, result.contextsHandedOver());
       insert.setString(8, result.outcome());
+      insert.setString(9, detail.isEmpty() ? null : detail.substring(2));
       insert.executeUpdate();
       AuditLog.write(connection, actor, FAILOVER.equals(actor) ? "FAILOVER" : "MOVE", result.bankId(),
-          result.from() + " -> " + result.to() + " in " + result.durationMillis() + " ms", "OK");
+          result.from() + " -> " + result.to() + " in " + result.durationMillis() + " ms, "
+              + result.contextsHandedOver() + " in-flight handed over" + detail,
+          MoveResult.MOVED.equals(result.outcome()) ? "OK" : "FAILED");
     } catch (SQLException e) {
       LOG.log(Level.ERROR, "switchover history or audit not written for {0}: {1}", result, e.getMessage());
     }

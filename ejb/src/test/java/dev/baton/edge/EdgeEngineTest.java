@@ -115,6 +115,135 @@ class EdgeEngineTest {
     assertEquals(1, engine.awaiting());
   }
 
+  @Test
+  void requestWhileItsNodeMissesHeartbeatsWaitsAndGoesToTheSurvivorAfterFailover() {
+    states.put(NodeId.A, NodeState.SUSPECT);
+    engine.fromBank(acquirerRequest("000300"));
+    engine.tick();
+    assertEquals(List.of(), writtenToBanks, "neither declined nor sent");
+    assertEquals(List.of(), sentTo.get(NodeId.A));
+
+    states.put(NodeId.A, NodeState.DOWN);
+    routes.put("ACQ1", NodeId.B); // failover
+    engine.tick();
+
+    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("ACQ1", forwarded.bankId());
+    engine.onFrame("B", new Data(forwarded.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
+    assertEquals(List.of("ACQ1 approval"), writtenToBanks);
+    assertEquals(0, engine.awaiting());
+    assertEquals(0, engine.counters().declinedNoNode());
+  }
+
+  @Test
+  void requestHeldUntilItsDeadlineIsDeclinedOnceAndNeverSentAfterwards() {
+    states.put(NodeId.A, NodeState.SUSPECT);
+    engine.fromBank(acquirerRequest("000301"));
+
+    clock.advance(Duration.ofSeconds(6));
+    engine.tick();
+    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks);
+
+    states.put(NodeId.A, NodeState.UP);
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.A), "a declined request is not sent late");
+    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks);
+  }
+
+  @Test
+  void issuerAnswerWhileItsNodeMissesHeartbeatsWaitsAndGoesToThatNodeWhenItIsBack() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000125|RRN1|TERM1", 0, "request".getBytes()));
+    states.put(NodeId.A, NodeState.SUSPECT);
+    routes.put("ISS1", NodeId.B); // e.g. moved meanwhile: the answer still belongs to A's context
+
+    engine.fromBank(issuerAnswer("000125"));
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.A));
+
+    states.put(NodeId.A, NodeState.UP);
+    engine.tick();
+    assertInstanceOf(Data.class, sentTo.get(NodeId.A).getFirst());
+    assertEquals(List.of(), sentTo.get(NodeId.B));
+    assertEquals(0, engine.counters().issuerAnswersUnrouted());
+  }
+
+  @Test
+  void issuerAnswerGivenToANodeThatThenDiesGoesAgainToTheNodeTakingItsContextsOver() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000126|RRN1|TERM1", 0, "request".getBytes()));
+    engine.fromBank(issuerAnswer("000126"));
+    assertEquals(1, sentTo.get(NodeId.A).size(), "the answer went to node A");
+
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    routes.put("ISS1", NodeId.B); // failover
+    engine.tick();
+
+    Data again = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("ISS1", again.bankId());
+  }
+
+  @Test
+  void issuerAnswerOlderThanASecondIsNotGivenAgain() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000127|RRN1|TERM1", 0, "request".getBytes()));
+    engine.fromBank(issuerAnswer("000127"));
+    clock.advance(Duration.ofMillis(1_001));
+    engine.tick();
+
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    routes.put("ISS1", NodeId.B);
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.B));
+  }
+
+  @Test
+  void secondAnswerForAnAnsweredRequestIsDroppedButOneForADeclinedRequestIsRefused() {
+    engine.fromBank(acquirerRequest("000302"));
+    Data first = (Data) sentTo.get(NodeId.A).removeFirst();
+    engine.onFrame("A", new Data(first.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
+    engine.onFrame("B", new Data(first.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
+    assertEquals(List.of("ACQ1 approval"), writtenToBanks, "answered once");
+    assertEquals(List.of(), sentTo.get(NodeId.B), "nothing refused: there is nothing to undo");
+
+    engine.fromBank(acquirerRequest("000303"));
+    Data second = (Data) sentTo.get(NodeId.A).removeFirst();
+    clock.advance(Duration.ofSeconds(6));
+    engine.tick();
+    engine.onFrame("A", new Data(second.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
+    assertInstanceOf(Frame.Refused.class, sentTo.get(NodeId.A).getFirst(), "the node reverses the late approval");
+    assertEquals(1, engine.counters().lateAnswersRefused());
+  }
+
+  @Test
+  void duringAMoveTheBanksRequestsAndTheOldNodesAnswersWaitAndThenFollowTheNewRouteAndOwners() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000128|RRN1|TERM1", 0, "request".getBytes()));
+    writtenToBanks.clear();
+    engine.hold("ACQ1", NodeId.A);
+    EdgeEngine.MoveReply export = engine.ask(NodeId.A, new Control("EXPORT", Map.of("move", "m1", "bank", "ACQ1")));
+    assertEquals("EXPORT", ((Control) sentTo.get(NodeId.A).removeFirst()).verb());
+
+    engine.fromBank(acquirerRequest("000304"));
+    engine.fromBank(issuerAnswer("000128"));
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.A), "held: neither the request nor the answer reached node A");
+    assertEquals(List.of(), writtenToBanks, "and nobody was declined");
+
+    engine.onFrame("A", new Control("EXPORTED", Map.of("move", "m1", "count", "1", "status", "OK")));
+    assertEquals("1", export.done().join().attribute("count"));
+    EdgeEngine.MoveReply imported = engine.ask(NodeId.B, new Control("IMPORT", Map.of("move", "m1", "from", "A")));
+    sentTo.get(NodeId.B).clear();
+    engine.onFrame("B", new Control("IMPORT-KEYS", Map.of("move", "m1", "keys", "ISS1|000128")));
+    engine.onFrame("B", new Control("IMPORTED", Map.of("move", "m1", "count", "1", "status", "OK")));
+    assertEquals("OK", imported.done().join().attribute("status"));
+
+    routes.put("ACQ1", NodeId.B);
+    engine.release("ACQ1", NodeId.A);
+
+    assertEquals(List.of(), sentTo.get(NodeId.A));
+    assertEquals(2, sentTo.get(NodeId.B).size(), "the request and the answer went to node B");
+    assertEquals(0, engine.counters().declinedNoNode());
+  }
+
   private BankMessage issuerAnswer(String stan) {
     IsoMessage answer = IsoMessage.of("0110").with(11, stan).with(37, "RRN1").with(39, "00").with(41, "TERM1");
     return new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), clock.instant(), clock.instant().plusSeconds(5));

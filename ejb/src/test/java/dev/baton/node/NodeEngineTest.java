@@ -197,6 +197,61 @@ class NodeEngineTest {
   }
 
   @Test
+  void plannedMoveExportsTheBanksContextsThroughTheClusterAndTheNewNodeAnswersThem() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    engine.onFrame(fromBank(61, "ACQ1", "ACQ1-1", request("000801")));
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+    String deadline = Long.toString(clock.millis() + 1_000);
+
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m1", "bank", "ACQ1", "deadline", deadline)));
+
+    assertEquals(0, engine.inFlight(), "node A no longer holds it");
+    Control exported = assertInstanceOf(Control.class, toEdge.removeFirst());
+    assertEquals(List.of("EXPORTED", "1", "OK"), List.of(exported.verb(), exported.attribute("count"), exported.attribute("status")));
+
+    List<Frame> toEdgeFromB = new ArrayList<>();
+    NodeEngine nodeB = new NodeEngine(NodeId.B, toEdgeFromB::add, clock, NodeEngine.Timing.defaults());
+    nodeB.configure(new NodeConfiguration(BinTable.of(Map.of("4", "ISS1")), Map.of(
+        "ACQ1", BankProfile.of("ACQ1", "ISO87B", "binary2"), "ISS1", BankProfile.of("ISS1", "ISO87B", "binary2")),
+        FieldCorrections.builder().build()));
+    nodeB.inFlightStore(new MapStore(cluster), false);
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m1", "from", "A", "deadline", deadline)));
+
+    Control keys = assertInstanceOf(Control.class, toEdgeFromB.removeFirst());
+    assertEquals("IMPORT-KEYS", keys.verb());
+    assertEquals("ISS1|" + atIssuer.getString(11), keys.attribute("keys"), "their answers are to come to node B");
+    Control imported = assertInstanceOf(Control.class, toEdgeFromB.removeFirst());
+    assertEquals(List.of("IMPORTED", "1", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
+    assertEquals(Map.of(), cluster, "taken out of the cluster by its new owner");
+    assertEquals(1, nodeB.inFlight());
+
+    nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    Data answer = assertInstanceOf(Data.class, toEdgeFromB.removeFirst());
+    assertEquals(61, answer.correlation(), "the edge's correlation travelled with the context");
+    assertEquals("00", unpack(answer.iso()).getString(39));
+  }
+
+  @Test
+  void exportOrImportArrivingAfterTheMovesDeadlineMovesNothing() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    engine.onFrame(fromBank(62, "ACQ1", "ACQ1-1", request("000802")));
+    toEdge.clear();
+    String past = Long.toString(clock.millis());
+
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m2", "bank", "ACQ1", "deadline", past)));
+    Control late = assertInstanceOf(Control.class, toEdge.removeFirst());
+    assertEquals(List.of("EXPORTED", "0", "LATE"), List.of(late.verb(), late.attribute("count"), late.attribute("status")));
+    assertEquals(1, engine.inFlight(), "kept");
+
+    cluster.put("move|m3|ISS1|000001", "whatever");
+    engine.onFrame(new Control("IMPORT", Map.of("move", "m3", "from", "B", "deadline", past)));
+    assertEquals("LATE", ((Control) toEdge.removeFirst()).attribute("status"));
+    assertEquals(1, cluster.size(), "left for the node that exported it to take back");
+  }
+
+  @Test
   void withSyncReplicationTheIssuerRequestLeavesOnlyOnceTheClusterHoldsItsContext() throws Exception {
     java.util.concurrent.CompletableFuture<Object> written = new java.util.concurrent.CompletableFuture<>();
     engine.inFlightStore(new InFlightStore() {
@@ -207,6 +262,11 @@ class NodeEngineTest {
 
       @Override
       public void remove(String key) {}
+
+      @Override
+      public java.util.concurrent.CompletionStage<String> take(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
 
       @Override
       public Map<String, String> entries() {
@@ -256,6 +316,11 @@ class NodeEngineTest {
     @Override
     public void remove(String key) {
       map.remove(key);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> take(String key) {
+      return java.util.concurrent.CompletableFuture.completedFuture(map.remove(key));
     }
 
     @Override

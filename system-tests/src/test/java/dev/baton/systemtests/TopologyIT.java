@@ -179,13 +179,25 @@ class TopologyIT {
   @Nested
   class MovesUnderLoad extends MovesUnderLoadScenarios {
     @Override
-    protected int move(String bank, String to) {
-      return Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + to + "\"}", "operator").status();
+    protected MoveAnswer move(String bank, String to) {
+      Api.Answer answer = Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + to + "\"}", "operator");
+      return new MoveAnswer(answer.status(), answer.body());
     }
 
     @Override
-    protected int moveAll(String to) {
-      return Api.call("POST", "/api/banks/move-all", "{\"to\":\"" + to + "\"}", "operator").status();
+    protected MoveAnswer moveAll(String to) {
+      Api.Answer answer = Api.call("POST", "/api/banks/move-all", "{\"to\":\"" + to + "\"}", "operator");
+      return new MoveAnswer(answer.status(), answer.body());
+    }
+
+    @Override
+    protected Path pidFile(String role) {
+      return topology.layout().pidFile(role);
+    }
+
+    @Override
+    protected void restart(String role) throws Exception {
+      topology.restart(role, System.out);
     }
   }
 

@@ -37,11 +37,30 @@ public abstract class MovesUnderLoadScenarios {
   private TestIssuer iss1;
   private TestIssuer iss2;
 
-  /** Moves one bank through the management API as an operator; the HTTP status. */
-  protected abstract int move(String bank, String to);
+  /** What the management API answered to a move: the HTTP status and the body. */
+  public record MoveAnswer(int status, String body) {
+    /** The in-flight authorizations the answer says were handed over, summed over its banks. */
+    int contextsHandedOver() {
+      return HANDED_OVER.matcher(body).results().mapToInt(found -> Integer.parseInt(found.group(1))).sum();
+    }
+  }
 
-  /** Moves every bank through the management API as an operator; the HTTP status. */
-  protected abstract int moveAll(String to);
+  private static final java.util.regex.Pattern HANDED_OVER =
+      java.util.regex.Pattern.compile("\"contextsHandedOver\"\\s*:\\s*(\\d+)");
+  /** The issuers answer after this long, so that every move finds authorizations in flight. */
+  private static final long ISSUER_LATENCY_MILLIS = 150;
+
+  /** Moves one bank through the management API as an operator. */
+  protected abstract MoveAnswer move(String bank, String to);
+
+  /** Moves every bank through the management API as an operator. */
+  protected abstract MoveAnswer moveAll(String to);
+
+  /** Starts a killed server again and waits until it is ready. */
+  protected abstract void restart(String role) throws Exception;
+
+  /** The pid file (process group) of a server of the started topology ("node-b", ...). */
+  protected abstract java.nio.file.Path pidFile(String role);
 
   @BeforeAll
   void connectTheDemoBanks() throws Exception {
@@ -56,7 +75,7 @@ public abstract class MovesUnderLoadScenarios {
   @AfterAll
   void banksGoHomeAndNoConnectionWasClosed() throws Exception {
     for (String[] home : new String[][] {{"ACQ1", "A"}, {"ISS1", "A"}, {"ACQ2", "B"}, {"ISS2", "B"}}) {
-      Poll.until(home[0] + " back home on " + home[1], PATIENCE, () -> acceptedAfterRefusals(move(home[0], home[1])));
+      Poll.until(home[0] + " back home on " + home[1], PATIENCE, () -> acceptedAfterRefusals(move(home[0], home[1]).status()));
     }
     for (BankPeer bank : List.of(acquirer, iss1, iss2)) {
       assertFalse(bank.closedBySwitch(), bank.name() + "'s connection was closed by the switch");
@@ -65,50 +84,133 @@ public abstract class MovesUnderLoadScenarios {
   }
 
   @Test
-  void twentyMovesOfOneBankAndTenOfAllUnderLoadAnswerEveryRequestOnceWithItsApproval() throws Exception {
-    AtomicBoolean sending = new AtomicBoolean(true);
-    List<CompletableFuture<ISOMsg>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
-    Thread load = Thread.ofPlatform().name("acq1-load").start(() -> {
-      long interval = 1_000_000_000L / RATE;
-      long next = System.nanoTime();
-      int i = 0;
-      while (sending.get()) {
-        long wait = next - System.nanoTime();
-        if (wait > 0) {
-          java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing the load
-        }
-        try {
-          answers.add(acquirer.ask(TestAcquirer.request("0100", CARDS.get(i++ % 2))));
-        } catch (Exception e) {
-          throw new IllegalStateException("ACQ1 could not send", e);
-        }
-        next += interval;
-      }
-    });
+  void twentyMovesOfOneBankAndTenOfAllUnderLoadHandTheirInFlightAuthorizationsOverAndAnswerEachOnceWithItsApproval()
+      throws Exception {
+    Load load = Load.start(this);
+    int handedOver = 0;
     try {
       // A node SUSPECT for a heartbeat (2 busy cores) refuses a move with 409, as it should; the
       // operator tries again, as the test does until the move is accepted.
       for (int i = 0; i < 20; i++) {
         String to = i % 2 == 0 ? "B" : "A";
-        Poll.until("move " + (i + 1) + " of ACQ1 to " + to + " accepted", PATIENCE, () -> acceptedAfterRefusals(move("ACQ1", to)));
+        handedOver += acceptedMove("move " + (i + 1) + " of ACQ1 to " + to, () -> move("ACQ1", to));
       }
       for (int i = 0; i < 10; i++) {
         String to = i % 2 == 0 ? "B" : "A";
-        Poll.until("move " + (i + 1) + " of all banks to " + to + " accepted", PATIENCE, () -> acceptedAfterRefusals(moveAll(to)));
+        handedOver += acceptedMove("move " + (i + 1) + " of all banks to " + to, () -> moveAll(to));
       }
     } finally {
+      load.stop();
+    }
+    load.assertEveryRequestApprovedOnce();
+    System.out.println("30 moves under " + RATE + " TPS handed " + handedOver + " in-flight authorizations over");
+    assertTrue(handedOver > 0, "the moves found authorizations in flight and handed them over: " + handedOver);
+  }
+
+  @Test
+  void moveWhoseTargetIsKilledHalfWayRollsBackAndEveryRequestIsAnsweredOnceWithItsApproval() throws Exception {
+    move("ACQ1", "A"); // home, and a token in hand before the clock starts
+    long nodeB = Long.parseLong(java.nio.file.Files.readString(pidFile("node-b")).strip());
+    Load load = Load.start(this);
+    MoveAnswer answer;
+    try {
+      Poll.until("ACQ1 has authorizations in flight", PATIENCE, () -> acquirer.pending() > 10);
+      // Node B dies as the move starts: still UP at the edge for the moment its link takes to
+      // drop, so the move is accepted, and it never imports ACQ1's contexts.
+      signal("KILL", nodeB);
+      answer = move("ACQ1", "B");
+      int answeredAtTheEnd = acquirer.answered();
+      Poll.until("ACQ1's traffic flows on after the move", PATIENCE, () -> acquirer.answered() > answeredAtTheEnd + RATE);
+    } finally {
+      load.stop();
+      restart("node-b");
+    }
+    load.assertEveryRequestApprovedOnce();
+    System.out.println("move of ACQ1 to node B killed half way: " + answer.status() + " " + answer.body());
+    assertEquals(503, answer.status(), "rolled back, ACQ1 stays on node A: " + answer.body());
+  }
+
+  /** ACQ1 sending {@link #RATE} requests a second, cards of both issuers, until stopped. */
+  private record Load(MovesUnderLoadScenarios test, AtomicBoolean sending, List<CompletableFuture<ISOMsg>> answers,
+      Thread thread) {
+
+    static Load start(MovesUnderLoadScenarios test) {
+      for (TestIssuer issuer : List.of(test.iss1, test.iss2)) {
+        issuer.answerWith(request -> {
+          DELAYED.schedule(() -> answerQuietly(issuer, TestIssuer.answerOf(request, "00")), ISSUER_LATENCY_MILLIS,
+              java.util.concurrent.TimeUnit.MILLISECONDS);
+          return null;
+        });
+      }
+      AtomicBoolean sending = new AtomicBoolean(true);
+      List<CompletableFuture<ISOMsg>> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+      Thread thread = Thread.ofPlatform().name("acq1-load").start(() -> {
+        long interval = 1_000_000_000L / RATE;
+        long next = System.nanoTime();
+        int i = 0;
+        while (sending.get()) {
+          long wait = next - System.nanoTime();
+          if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing the load
+          }
+          try {
+            answers.add(test.acquirer.ask(TestAcquirer.request("0100", CARDS.get(i++ % 2))));
+          } catch (Exception e) {
+            throw new IllegalStateException("ACQ1 could not send", e);
+          }
+          next += interval;
+        }
+      });
+      return new Load(test, sending, answers, thread);
+    }
+
+    void stop() throws InterruptedException {
       sending.set(false);
-      load.join();
+      thread.join();
     }
-    Map<String, Integer> byRc = new TreeMap<>();
-    for (CompletableFuture<ISOMsg> answer : List.copyOf(answers)) {
-      byRc.merge(TestAcquirer.await(answer, ANSWER).getString(39), 1, Integer::sum);
+
+    void assertEveryRequestApprovedOnce() throws Exception {
+      Map<String, Integer> byRc = new TreeMap<>();
+      for (CompletableFuture<ISOMsg> answer : List.copyOf(answers)) {
+        byRc.merge(TestAcquirer.await(answer, ANSWER).getString(39), 1, Integer::sum);
+      }
+      Poll.until("every request of ACQ1 answered", ANSWER, () -> test.acquirer.pending() == 0);
+      for (TestIssuer issuer : List.of(test.iss1, test.iss2)) {
+        issuer.answerWith(request -> TestIssuer.answerOf(request, "00"));
+      }
+      assertTrue(answers.size() > 300, "the load ran through the moves: " + answers.size() + " requests");
+      assertEquals(test.acquirer.sent(), test.acquirer.answered(), "one answer per request");
+      assertEquals(List.of(), test.acquirer.unexpected(), "no answer nobody asked for, and none twice");
+      assertEquals(Map.of("00", answers.size()), byRc, "every request approved, as the issuers did");
     }
-    Poll.until("every request of ACQ1 answered", ANSWER, () -> acquirer.pending() == 0);
-    assertTrue(answers.size() > 300, "the load ran through the moves: " + answers.size() + " requests");
-    assertEquals(acquirer.sent(), acquirer.answered(), "one answer per request");
-    assertEquals(List.of(), acquirer.unexpected(), "no answer nobody asked for, and none twice");
-    assertEquals(Map.of("00", answers.size()), byRc, "every request approved, as the issuers did");
+  }
+
+  private static final java.util.concurrent.ScheduledExecutorService DELAYED =
+      java.util.concurrent.Executors.newScheduledThreadPool(2);
+
+  private static void answerQuietly(TestIssuer issuer, ISOMsg answer) {
+    try {
+      issuer.answer(answer);
+    } catch (Exception e) {
+      throw new IllegalStateException(issuer.name() + " could not answer", e);
+    }
+  }
+
+  /** Tries a move until it is accepted (see {@link #acceptedAfterRefusals}); its contexts handed over. */
+  private static int acceptedMove(String what, java.util.function.Supplier<MoveAnswer> move) throws InterruptedException {
+    int[] handedOver = {0};
+    Poll.until(what + " accepted", PATIENCE, () -> {
+      MoveAnswer answer = move.get();
+      handedOver[0] = answer.contextsHandedOver();
+      return acceptedAfterRefusals(answer.status());
+    });
+    return handedOver[0];
+  }
+
+  private static void signal(String signal, long processGroup) throws java.io.IOException, InterruptedException {
+    // "--" so that the negative number is read as a process group, not as an option
+    Process kill = new ProcessBuilder("kill", "-s", signal, "--", "-" + processGroup).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -s " + signal + " -- -" + processGroup);
   }
 
   /** True for 200, false for 409 (the target not UP at that moment); anything else fails the test. */

@@ -65,10 +65,13 @@ public class MoveBoard {
     MoveProgress done;
     try {
       MoveResult result = moves.move(bank, to, actor);
-      done = "NOOP".equals(result.outcome())
-          ? new MoveProgress(bank, to, "NOOP", "already on " + to, actor, Instant.now())
-          : new MoveProgress(bank, to, "MOVED", "moved " + result.from() + " → " + result.to() + " in "
+      done = switch (result.outcome()) {
+        case MoveResult.NOOP -> new MoveProgress(bank, to, "NOOP", "already on " + to, actor, Instant.now());
+        case MoveResult.ROLLED_BACK -> new MoveProgress(bank, to, "ROLLED_BACK", "stayed on " + result.to() + ": node "
+            + to + " did not take the in-flight authorizations in time; nothing lost, try again", actor, Instant.now());
+        default -> new MoveProgress(bank, to, "MOVED", "moved " + result.from() + " → " + result.to() + " in "
               + result.durationMillis() + " ms, " + result.contextsHandedOver() + " in flight handed over", actor, Instant.now());
+      };
     } catch (MoveRefusedException e) {
       done = new MoveProgress(bank, to, "REFUSED", "refused: " + e.getMessage(), actor, Instant.now());
     } catch (RuntimeException e) {

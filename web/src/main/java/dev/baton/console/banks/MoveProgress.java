@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param bankId the bank
  * @param to the node it goes to
  * @param state {@code WAITING} (behind other banks of the same request), {@code MOVING}, {@code
- *     MOVED}, {@code NOOP} (it was there already), {@code REFUSED} or {@code FAILED}
+ *     MOVED}, {@code NOOP} (it was there already), {@code ROLLED_BACK} (the target did not import in time), {@code REFUSED} or {@code FAILED}
  * @param text what a person reads: "moved to B in 42 ms, 3 in flight handed over"
  * @param actor who asked
  * @param at when the state was reached
@@ -22,7 +22,7 @@ public record MoveProgress(String bankId, String to, String state, String text, 
   public String severity() {
     return switch (state) {
       case "MOVED", "NOOP" -> "success";
-      case "REFUSED", "FAILED" -> "danger";
+      case "REFUSED", "FAILED", "ROLLED_BACK" -> "danger";
       default -> "info";
     };
   }
