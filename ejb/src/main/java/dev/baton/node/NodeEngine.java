@@ -103,6 +103,9 @@ public final class NodeEngine {
   private final Map<IssuerKey, java.util.concurrent.CompletionStage<?>> replicating = new ConcurrentHashMap<>();
   /** Issuer requests waiting for their context's cluster write, done once the request is sent. */
   private final Map<IssuerKey, CompletableFuture<Void>> forwarding = new ConcurrentHashMap<>();
+  private final AtomicLong unconfirmedForwards = new AtomicLong();
+  private volatile long nextUnconfirmedLog;
+  private volatile long replicationWaitMillis = 250;
   /** Where a move's export and import finish once the cluster has answered. */
   private volatile java.util.concurrent.Executor moveWorker = Runnable::run;
   /** Moves whose export failed here: their contexts stayed in this book. */
@@ -479,11 +482,16 @@ public final class NodeEngine {
           // after a crash knows every request an issuer has; this thread goes on meanwhile.
           CompletableFuture<Void> sentToIssuer = new CompletableFuture<>();
           forwarding.put(forward.context().issuerKey(), sentToIssuer);
-          replicated.whenComplete((done, failure) -> {
+          // At most replicationWait: a member that died holds every write until the cluster has
+          // excluded it (about a second); the survivor's traffic must not wait for that.
+          CompletableFuture<String> confirmed = new CompletableFuture<>();
+          replicated.whenComplete((done, failure) -> confirmed.complete(failure == null ? null : failure.toString()));
+          confirmed.completeOnTimeout("not confirmed within " + replicationWaitMillis + " ms", replicationWaitMillis,
+              TimeUnit.MILLISECONDS);
+          confirmed.thenAccept(problem -> {
             try {
-              if (failure != null) {
-                LOG.log(Level.WARNING, "node {0}: {1} not replicated, sent all the same: {2}", node,
-                    forward.context(), failure.toString());
+              if (problem != null) {
+                unconfirmed(forward, problem);
               }
               forward(forward, clock.millis());
             } finally {
@@ -502,6 +510,27 @@ public final class NodeEngine {
       case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
       case Discard discard -> LOG.log(Level.DEBUG, "node {0}: {1}", node, discard.reason());
     }
+  }
+
+  /** A request sent before the cluster confirmed its context: counted, and logged once a second. */
+  private void unconfirmed(ForwardToIssuer forward, String problem) {
+    long count = unconfirmedForwards.incrementAndGet();
+    long now = clock.millis();
+    if (now >= nextUnconfirmedLog) {
+      nextUnconfirmedLog = now + 1_000;
+      LOG.log(Level.WARNING, "node {0}: {1} sent before the cluster confirmed its context ({2}); {3} so far", node,
+          forward.context(), problem, Long.toString(count));
+    }
+  }
+
+  /** Issuer requests sent before the cluster confirmed their context (replication sync). */
+  public long unconfirmedForwards() {
+    return unconfirmedForwards.get();
+  }
+
+  /** How long an issuer request waits, at most, for the cluster to confirm its context (sync). */
+  public void replicationWait(java.time.Duration wait) {
+    this.replicationWaitMillis = Math.max(0, wait.toMillis());
   }
 
   private void forward(ForwardToIssuer forward, long now) {

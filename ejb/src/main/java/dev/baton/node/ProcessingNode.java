@@ -88,6 +88,7 @@ public class ProcessingNode {
     store = new CacheStore(inflight);
     started.inFlightStore(store, false);
     started.moveWorker(scheduler);
+    started.replicationWait(Duration.ofMillis(Long.getLong("baton.inflight.sync.wait.ms", 250)));
     reload(started);
     int port = Integer.getInteger("baton.link.port", node.get() == NodeId.A ? 7401 : 7402);
     String bind = System.getProperty("baton.link.bind", "127.0.0.1");

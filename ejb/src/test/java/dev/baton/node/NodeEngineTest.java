@@ -197,6 +197,40 @@ class NodeEngineTest {
   }
 
   @Test
+  void withSyncReplicationARequestTheClusterDoesNotConfirmInTimeLeavesAllTheSameAndIsCounted() throws Exception {
+    engine.inFlightStore(new InFlightStore() {
+      @Override
+      public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+        return new java.util.concurrent.CompletableFuture<>(); // a member that never answers
+      }
+
+      @Override
+      public void remove(String key) {}
+
+      @Override
+      public java.util.concurrent.CompletionStage<String> take(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public Map<String, String> entries() {
+        return Map.of();
+      }
+    }, true);
+    engine.replicationWait(Duration.ofMillis(30));
+    List<Frame> sent = java.util.Collections.synchronizedList(toEdge);
+
+    engine.onFrame(fromBank(63, "ACQ1", "ACQ1-1", request("000803")));
+
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sent.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // polling for the timer's thread, with a deadline
+    }
+    assertEquals("ISS1", assertInstanceOf(Data.class, sent.getFirst()).bankId());
+    assertEquals(1, engine.unconfirmedForwards());
+  }
+
+  @Test
   void plannedMoveExportsTheBanksContextsThroughTheClusterAndTheNewNodeAnswersThem() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);

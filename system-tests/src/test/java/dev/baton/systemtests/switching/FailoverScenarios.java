@@ -117,8 +117,7 @@ public abstract class FailoverScenarios {
     assertTrue(run.reachedIssuer().size() > 50, "node A had authorizations at the issuer when it died: " + run.reachedIssuer().size());
     List<Outcome> notApproved = run.reachedIssuer().stream().filter(o -> !"00".equals(o.rc())).toList();
     assertEquals(List.of(), notApproved, "every authorization the issuer approved reached its acquirer");
-    // With sync replication, node B's cluster writes wait until the cluster has confirmed node A
-    // dead, so its traffic resumes later than without: reported, not asserted (see the benchmark).
+    assertTrue(run.failoverMillis() < 1_000, "traffic flows on node B " + run.failoverMillis() + " ms after the kill");
     System.out.println("failover with in-flight replication sync: traffic flows on node B "
         + run.failoverMillis() + " ms after the kill; " + run.reachedIssuer().size()
         + " authorizations were at the issuer, all approved");
