@@ -1,0 +1,323 @@
+package dev.baton.systemtests.switching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.baton.launcher.Layout;
+import dev.baton.launcher.Topology;
+import dev.baton.systemtests.Poll;
+import dev.baton.systemtests.console.Api;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jpos.iso.ISOMsg;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The switchover benchmark (issue numbers in its output): starts the demo topology as {@code
+ * ./baton up} does, drives ACQ1 with jPOS peers at a fixed rate (cards of both issuers, issuers
+ * answering after {@code bench.issuer.ms}), and prints
+ *
+ * <ol>
+ *   <li>the worst latency added by a move of every bank (to B and back), against the steady
+ *       state just before;
+ *   <li>the time from kill -9 of node A to the first approval of a request sent after the kill,
+ *       with in-flight replication {@code none} and {@code sync}, and how many requests sent before
+ *       the kill were not approved;
+ *   <li>the throughput with each replication setting, closed loop ({@code bench.concurrency}
+ *       requests outstanding, {@code bench.seconds} seconds each).
+ * </ol>
+ *
+ * <p>Run: {@code ./mvnw -B install -DskipTests} then {@code ./mvnw -B verify -pl system-tests
+ * -Pswitchover-benchmark} (settings {@code -Dbench.rate=1800}, {@code -Dbench.issuer.ms=20},
+ * {@code -Dbench.concurrency=64}, {@code -Dbench.seconds=15}). It asserts only what must hold
+ * whatever the machine: one answer per request.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SwitchoverBenchmark {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+  private static final String[] CARDS = {"4000000000000002", "5100000000000008"};
+
+  private final int rate = Integer.getInteger("bench.rate", 1_800);
+  private final long issuerMillis = Long.getLong("bench.issuer.ms", 20);
+  private final int concurrency = Integer.getInteger("bench.concurrency", 64);
+  private final int seconds = Integer.getInteger("bench.seconds", 15);
+
+  private Topology topology;
+  private TestAcquirer acquirer;
+  private TestIssuer iss1;
+  private TestIssuer iss2;
+  private final ScheduledExecutorService delays = Executors.newScheduledThreadPool(2);
+  private final List<String> report = new ArrayList<>();
+
+  /** One request: when it was sent (nanoTime), how long its answer took, its response code. */
+  private record Sample(long sentAt, long micros, String rc) {}
+
+  @BeforeAll
+  void startTheTopologyAndTheBanks() throws Exception {
+    Path home = Path.of(System.getProperty("baton.home")).toAbsolutePath().normalize();
+    topology = Topology.of(new Layout(home, home.resolve("system-tests/target/bench-topology")), Map.of());
+    topology.up(System.out);
+    iss1 = new TestIssuer("ISS1", 10011, PATIENCE);
+    iss2 = new TestIssuer("ISS2", 10012, PATIENCE);
+    for (TestIssuer issuer : List.of(iss1, iss2)) {
+      issuer.answerWith(request -> {
+        delays.schedule(() -> answer(issuer, TestIssuer.answerOf(request, "00")), issuerMillis, TimeUnit.MILLISECONDS);
+        return null;
+      });
+    }
+    acquirer = new TestAcquirer("ACQ1", 10001, PATIENCE);
+  }
+
+  @AfterAll
+  void printAndStop() throws Exception {
+    System.out.println();
+    System.out.println("== switchover benchmark: " + rate + " TPS offered, issuers answer after " + issuerMillis + " ms ==");
+    report.forEach(System.out::println);
+    System.out.println();
+    delays.shutdownNow();
+    for (BankPeer bank : List.of(acquirer, iss1, iss2)) {
+      bank.close();
+    }
+    topology.down(System.out);
+  }
+
+  @Test
+  void measuresMovesFailoverAndReplicationCost() throws Exception {
+    setReplication("none");
+    List<Sample> warmUp = openLoop(Duration.ofSeconds(10), () -> {});
+    report.add("warm-up: " + summary(warmUp));
+
+    // 1. move-all under load
+    long[] moveWindow = new long[2];
+    List<String> outcomes = new ArrayList<>();
+    List<Sample> moving = openLoop(Duration.ofSeconds(16), () -> {
+      pause(Duration.ofSeconds(5));
+      moveWindow[0] = System.nanoTime();
+      outcomes.add(moveAll("B"));
+      outcomes.add(moveAll("A"));
+      moveWindow[1] = System.nanoTime();
+    });
+    List<Sample> steady = moving.stream().filter(s -> s.sentAt() < moveWindow[0]).toList();
+    List<Sample> during = moving.stream().filter(s -> s.sentAt() >= moveWindow[0] && s.sentAt() <= moveWindow[1]).toList();
+    long steadyP50 = percentile(steady, 50);
+    long worst = percentile(during, 100);
+    report.add("steady before the moves: " + summary(steady));
+    report.add("during move-all to B and back (" + (moveWindow[1] - moveWindow[0]) / 1_000_000 + " ms): "
+        + summary(during));
+    report.add(String.format("worst added latency during a move-all: %.1f ms (worst %.1f ms - steady p50 %.1f ms)",
+        (worst - steadyP50) / 1000.0, worst / 1000.0, steadyP50 / 1000.0));
+    report.add("the two moves of every bank: " + outcomes);
+    assertAnswered(moving);
+
+    // 2. kill -9 with each replication setting
+    for (String replication : List.of("none", "sync")) {
+      setReplication(replication);
+      banksHome();
+      long[] killedAt = new long[1];
+      List<Sample> killing = openLoop(Duration.ofSeconds(10), () -> {
+        pause(Duration.ofSeconds(3));
+        killedAt[0] = kill9("node-a");
+      });
+      long recovered = killing.stream().filter(s -> s.sentAt() >= killedAt[0] && "00".equals(s.rc()))
+          .mapToLong(s -> (s.sentAt() - killedAt[0]) / 1_000 + s.micros()).min().orElse(-1);
+      long before = killing.stream().filter(s -> s.sentAt() < killedAt[0]).count();
+      long lost = killing.stream().filter(s -> s.sentAt() < killedAt[0] && !"00".equals(s.rc())).count();
+      long afterDeclined = killing.stream().filter(s -> s.sentAt() >= killedAt[0] && !"00".equals(s.rc())).count();
+      report.add(String.format("kill -9 of node A, replication %s: traffic flows on node B %.1f ms after the kill; "
+              + "%d of %d requests sent before the kill not approved, %d sent after it declined", replication,
+          recovered / 1000.0, lost, before, afterDeclined));
+      assertAnswered(killing);
+      topology.restart("node-a", System.out);
+    }
+
+    // 3. throughput with each replication setting
+    for (String replication : List.of("none", "sync")) {
+      setReplication(replication);
+      closedLoop(Duration.ofSeconds(5)); // warm
+      List<Sample> loop = closedLoop(Duration.ofSeconds(seconds));
+      report.add(String.format("replication %s: %.0f TPS with %d outstanding (%s)", replication,
+          loop.size() / (double) seconds, concurrency, summary(loop)));
+      assertAnswered(loop);
+    }
+    setReplication("none");
+  }
+
+  /** Sends at {@link #rate} for {@code length} while {@code during} runs; every sample once answered. */
+  private List<Sample> openLoop(Duration length, ThrowingRunnable during) throws Exception {
+    List<CompletableFuture<Sample>> sent = new ArrayList<>();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    Thread load = Thread.ofPlatform().name("bench-load").start(() -> {
+      long interval = 1_000_000_000L / rate;
+      long next = System.nanoTime();
+      long end = next + length.toNanos();
+      int i = 0;
+      while (sending.get() && next < end) {
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          java.util.concurrent.locks.LockSupport.parkNanos(wait); // pacing the load
+        }
+        sent.add(ask(CARDS[i++ % 2]));
+        next += interval;
+      }
+    });
+    try {
+      during.run();
+    } finally {
+      load.join();
+    }
+    return collect(sent);
+  }
+
+  /** Keeps {@link #concurrency} requests outstanding for {@code length}. */
+  private List<Sample> closedLoop(Duration length) throws Exception {
+    Semaphore outstanding = new Semaphore(concurrency);
+    List<CompletableFuture<Sample>> sent = new ArrayList<>();
+    long end = System.nanoTime() + length.toNanos();
+    int i = 0;
+    while (System.nanoTime() < end) {
+      if (outstanding.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        CompletableFuture<Sample> answer = ask(CARDS[i++ % 2]);
+        answer.whenComplete((sample, failure) -> outstanding.release());
+        sent.add(answer);
+      }
+    }
+    List<Sample> samples = collect(sent);
+    long cut = end - length.toNanos();
+    return samples.stream().filter(s -> s.sentAt() >= cut).toList();
+  }
+
+  private CompletableFuture<Sample> ask(String card) {
+    try {
+      ISOMsg request = TestAcquirer.request("0100", card);
+      long sentAt = System.nanoTime();
+      return acquirer.ask(request)
+          .thenApply(answer -> new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000, answer.getString(39)));
+    } catch (Exception e) {
+      throw new IllegalStateException("ACQ1 could not send", e);
+    }
+  }
+
+  private static List<Sample> collect(List<CompletableFuture<Sample>> sent) throws Exception {
+    List<Sample> samples = new ArrayList<>(sent.size());
+    for (CompletableFuture<Sample> answer : List.copyOf(sent)) {
+      samples.add(answer.get(30, TimeUnit.SECONDS));
+    }
+    return samples;
+  }
+
+  private void assertAnswered(List<Sample> samples) throws InterruptedException {
+    Poll.until("every request of ACQ1 answered", PATIENCE, () -> acquirer.pending() == 0);
+    assertEquals(acquirer.sent(), acquirer.answered(), "one answer per request");
+    assertEquals(List.of(), acquirer.unexpected(), "no answer twice");
+  }
+
+  private static String summary(List<Sample> samples) {
+    long approved = samples.stream().filter(s -> "00".equals(s.rc())).count();
+    return String.format("%d requests, %d approved, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
+        samples.size(), approved, percentile(samples, 50) / 1000.0, percentile(samples, 99) / 1000.0,
+        percentile(samples, 99.9) / 1000.0, percentile(samples, 100) / 1000.0);
+  }
+
+  private static long percentile(List<Sample> samples, double percent) {
+    if (samples.isEmpty()) {
+      return 0;
+    }
+    long[] micros = samples.stream().mapToLong(Sample::micros).toArray();
+    Arrays.sort(micros);
+    int index = (int) Math.ceil(percent / 100.0 * micros.length) - 1;
+    return micros[Math.max(0, Math.min(micros.length - 1, index))];
+  }
+
+  /** Moves every bank to {@code to}, once accepted; the outcomes per bank and the contexts handed over. */
+  private String moveAll(String to) throws InterruptedException {
+    String[] body = {""};
+    Poll.until("a move of every bank to " + to + " accepted", PATIENCE, () -> {
+      Api.Answer answer = Api.call("POST", "/api/banks/move-all", "{\"to\":\"" + to + "\"}", "operator");
+      body[0] = answer.body();
+      return answer.status() == 200;
+    });
+    return to + ": " + MOVE.matcher(body[0]).results()
+        .map(found -> found.group(1) + " " + found.group(3) + " (" + found.group(2) + " in flight)").toList();
+  }
+
+  private static final java.util.regex.Pattern MOVE = java.util.regex.Pattern.compile(
+      "\"bankId\":\"(\\w+)\".*?\"contextsHandedOver\":(\\d+).*?\"outcome\":\"(\\w+)\"");
+
+  /** Every bank on its home node (ACQ1, ISS1 on A; ACQ2, ISS2 on B) and both nodes UP. */
+  private void banksHome() throws InterruptedException {
+    Poll.until("every bank at home", PATIENCE,
+        () -> moved("ACQ1", "A") && moved("ISS1", "A") && moved("ACQ2", "B") && moved("ISS2", "B"));
+  }
+
+  private static boolean moved(String bank, String to) {
+    return Api.call("POST", "/api/banks/" + bank + "/move", "{\"to\":\"" + to + "\"}", "operator").status() == 200;
+  }
+
+  /** Sets {@code inflight.replication} and waits until both nodes say they work with it. */
+  private void setReplication(String mode) throws Exception {
+    var settings = topology.settings();
+    try (var connection = java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(),
+            settings.databasePassword());
+        var update = connection.prepareStatement("UPDATE switch_setting SET value = ? WHERE name = 'inflight.replication'")) {
+      update.setString(1, mode);
+      assertEquals(1, update.executeUpdate(), "the setting exists");
+    }
+    for (String node : List.of("node-a", "node-b")) {
+      Poll.until(node + " replicates " + mode, PATIENCE, () -> mode.equals(replicationOf(node)));
+    }
+  }
+
+  /** What the node last logged about its replication, or what it logged when it started. */
+  private String replicationOf(String node) {
+    try {
+      String log = Files.readString(topology.layout().log(node));
+      int changed = log.lastIndexOf("in-flight replication now ");
+      int started = log.lastIndexOf(", in-flight replication ");
+      if (changed > started) {
+        return log.substring(changed + 26, changed + 30).strip();
+      }
+      return started < 0 ? "" : log.substring(started + 24, started + 28).strip();
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  private long kill9(String role) throws Exception {
+    long processGroup = Long.parseLong(Files.readString(topology.layout().pidFile(role)).strip());
+    Process kill = new ProcessBuilder("kill", "-s", "KILL", "--", "-" + processGroup).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -s KILL -- -" + processGroup);
+    return System.nanoTime();
+  }
+
+  private static void pause(Duration length) {
+    // the benchmark's schedule: load runs this long before the next step, not a wait for a condition
+    java.util.concurrent.locks.LockSupport.parkNanos(length.toNanos());
+  }
+
+  private static void answer(TestIssuer issuer, ISOMsg answer) {
+    try {
+      issuer.answer(answer);
+    } catch (Exception e) {
+      throw new IllegalStateException(issuer.name() + " could not answer", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}
