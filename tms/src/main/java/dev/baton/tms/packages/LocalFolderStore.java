@@ -28,6 +28,16 @@ public final class LocalFolderStore implements ObjectStore {
     this.root = root.toAbsolutePath().normalize();
   }
 
+  /**
+   * The server's store: the folder named by the system property {@code baton.tms.objects}, by
+   * default {@code tms-objects} in the server's data folder. Every deployment of the server that
+   * opens it sees the same objects.
+   */
+  public static LocalFolderStore ofServer() {
+    Path data = Path.of(System.getProperty("jboss.server.data.dir", "."));
+    return new LocalFolderStore(Path.of(System.getProperty("baton.tms.objects", data.resolve("tms-objects").toString())));
+  }
+
   @Override
   public Stored put(String key, InputStream content) throws IOException {
     Path target = path(key);
