@@ -21,12 +21,10 @@ record Demo(String serial, long terminalId, long logTaskId, byte[] logs, long pa
   static Demo create(HttpClient http, String unique) throws Exception {
     OperatorClient tms = OperatorClient.signIn(http, "tms");
     String serial = "OWN-" + unique;
-    HttpResponse<String> enrolled = tms.call("POST", "/terminals",
-        "{\"serialNumber\":\"" + serial + "\",\"model\":\"DEMO-POS\",\"tid\":\"O" + unique + "\",\"mid\":\"DEMOSHOP1\",\"group\":\"pilot\"}");
-    assertEquals(201, enrolled.statusCode(), enrolled.body());
-    long terminalId = Json.number(enrolled.body(), "terminalId");
+    OperatorClient.Enrolled enrolled = tms.enrolDemoTerminal(serial, "O" + unique, "pilot");
+    long terminalId = enrolled.terminalId();
     TerminalSimulator terminal = new TerminalSimulator(http, OperatorClient.TMS + "/terminal", serial);
-    terminal.activate(Json.field(enrolled.body(), "activationCode"));
+    terminal.activate(enrolled.activationCode());
 
     long logTask = Json.number(created(tms.call("POST", "/terminals/" + terminalId + "/log-requests", null), 200), "taskId");
     byte[] logs = ("boot ok " + unique).getBytes(StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ final class PortalBrowser implements AutoCloseable {
     PortalBrowser signed = new PortalBrowser(new ConsoleBrowser(), user);
     signed.browser.open(page);
     signed.browser.logIn(user, user);
-    signed.until(d -> d.getCurrentUrl().startsWith(page) && !d.findElements(By.id("top")).isEmpty());
+    signed.until(d -> d.getCurrentUrl().startsWith(page) && signed.pageShown());
     return signed;
   }
 
@@ -60,7 +60,12 @@ final class PortalBrowser implements AutoCloseable {
   /** Opens a page of the portal, e.g. {@code terminals.xhtml}. */
   void open(String page) {
     browser.open(PORTAL + page);
-    until(d -> !d.findElements(By.id("top")).isEmpty() || !d.findElements(By.id("reason")).isEmpty());
+    until(d -> pageShown());
+  }
+
+  /** Whether a page of the site is shown: a console or portal page, or a page saying why not. */
+  private boolean pageShown() {
+    return present("top") || present("reason");
   }
 
   void until(Function<WebDriver, Boolean> condition) {

@@ -9,15 +9,10 @@ import dev.baton.systemtests.console.ConsoleScenarios;
 import dev.baton.systemtests.tms.Json;
 import dev.baton.systemtests.tms.OperatorClient;
 import dev.baton.systemtests.tms.TerminalSimulator;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -27,17 +22,12 @@ import org.openqa.selenium.By;
 /**
  * The terminal management portal as the demo terminal operators use it, in headless Chromium:
  * the whole path from enrolment to an installed package, CSV enrolment with its report, the
- * refusals of another tenant's ids and of other roles, and the last authorization of a TID.
+ * refusals of another tenant's ids, of other roles and of an operator of no tenant; and, from
+ * {@link TerminalPageScenarios}, what the page of one terminal shows and changes.
  * Screenshots of the pages of a failed test go to {@code target/screenshots}.
  */
-public abstract class PortalScenarios extends PortalSessions {
+public abstract class PortalScenarios extends TerminalPageScenarios {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  /** A connection to the topology's database, for what no page or API shows or writes. */
-  protected abstract Connection database() throws SQLException;
 
   @Test
   void anOperatorEnrolsATerminalGroupsItDeploysAPackageToTheGroupAndSeesItInstalledOnceTheTerminalReportsIt() throws Exception {
@@ -132,14 +122,14 @@ public abstract class PortalScenarios extends PortalSessions {
     assertEquals(List.of("model", "tid"), tms.texts(".problem-field"));
     assertEquals(List.of("no terminal model 'NO-SUCH-MODEL' in this tenant", "'BAD' is not 8 letters or digits (ISO 8583 field 41)"),
         tms.texts(".problem-reason"));
-    assertEquals(0, enrolled(List.of(good.get(0), good.get(1), bad.get(0), bad.get(1))), "a refused file enrols nothing");
+    assertEquals(0, database.enrolled(List.of(good.get(0), good.get(1), bad.get(0), bad.get(1))), "a refused file enrols nothing");
     tms.scrollTo("csv:report");
     tms.screenshot("csv-report");
 
     tms.click("csv:enrolValid");
     tms.until(d -> tms.texts(".code-serial").equals(good));
-    assertEquals(2, enrolled(good));
-    assertEquals(0, enrolled(bad));
+    assertEquals(2, database.enrolled(good));
+    assertEquals(0, database.enrolled(bad));
     assertEquals(2, tms.texts("[id='csv:codes'] .activation-code").stream().filter(c -> c.length() == 12).count(), "each gets its code, shown once");
   }
 
@@ -147,8 +137,7 @@ public abstract class PortalScenarios extends PortalSessions {
   void enrollingASerialNumberOrTidAlreadyEnrolledIsRefusedBesideEachField() throws Exception {
     String u = unique();
     OperatorClient api = OperatorClient.signIn(http, "tms");
-    assertEquals(201, api.call("POST", "/terminals",
-        "{\"serialNumber\":\"DUP-" + u + "\",\"model\":\"DEMO-POS\",\"tid\":\"U" + u + "\",\"mid\":\"DEMOSHOP1\"}").statusCode());
+    api.enrolDemoTerminal("DUP-" + u, "U" + u, null);
     PortalBrowser tms = open("tms");
     tms.open("terminals.xhtml");
     tms.type("enrol:serial_number", "DUP-" + u);
@@ -166,7 +155,7 @@ public abstract class PortalScenarios extends PortalSessions {
   void anotherTenantsTerminalPackageDeploymentProfileGroupAndLogsAreNotFoundInThePortalAndCannotBeActedOn() throws Exception {
     String u = unique();
     Demo demo = Demo.create(http, u);
-    long pilot = pilotGroup();
+    long pilot = database.pilotGroup();
     PortalBrowser tms2 = open("tms2");
 
     tms2.open("terminal.xhtml?id=" + demo.terminalId());
@@ -223,52 +212,12 @@ public abstract class PortalScenarios extends PortalSessions {
   }
 
   @Test
-  void theTerminalPageShowsTheLastAuthorizationTheSwitchCarriedForItsTid() throws Exception {
-    String u = unique();
-    OperatorClient api = OperatorClient.signIn(http, "tms");
-    HttpResponse<String> enrolled = api.call("POST", "/terminals",
-        "{\"serialNumber\":\"AUTH-" + u + "\",\"model\":\"DEMO-POS\",\"tid\":\"A" + u + "\",\"mid\":\"DEMOSHOP1\"}");
-    assertEquals(201, enrolled.statusCode(), enrolled.body());
-    // What the processing node writes for each authorization it carries (field 41, MTI, field 39).
-    try (Connection db = database();
-        var upsert = db.prepareStatement("INSERT INTO terminal_last_authorization (tid, at, mti, response_code) VALUES (?, ?, '0100', '05') "
-            + "ON CONFLICT (tid) DO UPDATE SET at = excluded.at, mti = excluded.mti, response_code = excluded.response_code")) {
-      upsert.setString(1, "A" + u);
-      upsert.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
-      upsert.executeUpdate();
-    }
-    PortalBrowser tms = open("tms");
-    tms.open("terminal.xhtml?id=" + Json.number(enrolled.body(), "terminalId"));
-    assertEquals("05 do not honour", tms.text("[id='terminal:responseCode']"));
-    assertEquals("0100", tms.text("[id='terminal:mti']"));
-    tms.screenshot("last-authorization");
-  }
-
-  private long enrolled(List<String> serials) throws SQLException {
-    try (Connection db = database();
-        var count = db.prepareStatement("SELECT count(*) FROM tms_terminal WHERE serial_number = ANY (?)")) {
-      count.setArray(1, db.createArrayOf("varchar", serials.toArray()));
-      try (var result = count.executeQuery()) {
-        result.next();
-        return result.getLong(1);
-      }
-    }
-  }
-
-  private long pilotGroup() throws SQLException {
-    try (Connection db = database();
-        var select = db.prepareStatement("SELECT g.id FROM tms_group g JOIN tms_tenant t ON t.id = g.tenant_id WHERE t.code = 'demo' AND g.name = 'pilot'");
-        var result = select.executeQuery()) {
-      assertTrue(result.next(), "the demo tenant has its group pilot");
-      return result.getLong(1);
-    }
-  }
-
-  private static long idIn(String url) {
-    return Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
-  }
-
-  private static String unique() {
-    return java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+  void aTerminalOperatorOfNoTenantIsRefusedWithAPageSayingWhy() throws Exception {
+    PortalBrowser tms0 = open("tms0");
+    assertTrue(tms0.text("#reason").contains("this operator is bound to no tenant (a Keycloak group under /tms-tenants/)"), tms0.text("#reason"));
+    assertFalse(tms0.present("top"), "no page of any fleet");
+    ConsoleScenarios.assertNoStackTrace(tms0.driver().getPageSource());
+    assertEquals(403, tms0.get("/portal/terminals.xhtml").statusCode());
+    assertEquals(403, tms0.get("/portal/logs/1").statusCode());
   }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 /**
  * The browsers a portal test opened: a test that fails leaves a screenshot of each page it had
  * open ({@code target/screenshots/portal-<test>-failed-<user>.png}); every browser is closed
- * after the test, failed or not.
+ * after the test, failed or not. And the fresh names a test gives what it enrols.
  */
 abstract class PortalSessions {
 
@@ -46,5 +46,15 @@ abstract class PortalSessions {
       browser.close();
     }
     browsers.clear();
+  }
+
+  /** Seven letters and digits of its own, for the names and TIDs a test enrols. */
+  static String unique() {
+    return java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+  }
+
+  /** The {@code id} parameter of a page address. */
+  static long idIn(String url) {
+    return Long.parseLong(url.replaceAll(".*[?&]id=(\\d+).*", "$1"));
   }
 }

@@ -18,6 +18,9 @@ public final class OperatorClient {
   public static final String TMS = "http://127.0.0.1:8080/tms/api";
   private static final String TOKEN = "http://127.0.0.1:8180/realms/baton/protocol/openid-connect/token";
 
+  /** A terminal enrolled by {@link #enrolDemoTerminal}: its id and one-time activation code. */
+  public record Enrolled(long terminalId, String serialNumber, String activationCode) {}
+
   private final HttpClient http;
   private final String token;
 
@@ -47,6 +50,14 @@ public final class OperatorClient {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Enrols a terminal of the demo model and merchant, in {@code group} (or none when null); fails unless it is enrolled. */
+  public Enrolled enrolDemoTerminal(String serial, String tid, String group) throws IOException, InterruptedException {
+    HttpResponse<String> enrolled = call("POST", "/terminals", "{\"serialNumber\":\"" + serial + "\",\"model\":\"DEMO-POS\",\"tid\":\"" + tid
+        + "\",\"mid\":\"DEMOSHOP1\"" + (group == null ? "" : ",\"group\":\"" + group + "\"") + "}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    return new Enrolled(Json.number(enrolled.body(), "terminalId"), serial, Json.field(enrolled.body(), "activationCode"));
   }
 
   /** Uploads a package; {@code query} holds name, version, kind and the optional sha256 and models. */
