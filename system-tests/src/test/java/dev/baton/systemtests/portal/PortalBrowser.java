@@ -40,13 +40,16 @@ final class PortalBrowser implements AutoCloseable {
     this.user = user;
   }
 
-  /** Opens {@code page} (the portal or the console), signs {@code user} in there and waits for the page. */
-  static PortalBrowser signedIn(String user, String page) throws IOException {
-    PortalBrowser signed = new PortalBrowser(new ConsoleBrowser(), user);
-    signed.browser.open(page);
-    signed.browser.logIn(user, user);
-    signed.until(d -> d.getCurrentUrl().startsWith(page) && signed.pageShown());
-    return signed;
+  /** A fresh browser for {@code user}, not signed in yet. */
+  static PortalBrowser of(String user) throws IOException {
+    return new PortalBrowser(new ConsoleBrowser(), user);
+  }
+
+  /** Opens {@code page} (the portal or the console), signs the user in there and waits for the page. */
+  void signIn(String page) {
+    browser.open(page);
+    browser.logIn(user, user);
+    until(d -> d.getCurrentUrl().startsWith(page) && pageShown());
   }
 
   WebDriver driver() {

@@ -102,6 +102,35 @@ public abstract class PortalScenarios extends TerminalPageScenarios {
   }
 
   @Test
+  void pausingResumingAndCancellingACampaignOnItsPageStopsAndGivesBackAndCancelsTheTerminalsTask() throws Exception {
+    String u = unique();
+    OperatorClient api = OperatorClient.signIn(http, "tms");
+    OperatorClient.Enrolled enrolled = api.enrolDemoTerminal("CMP-" + u, "M" + u, null);
+    TerminalSimulator terminal = new TerminalSimulator(http, OperatorClient.TMS + "/terminal", enrolled.serialNumber());
+    terminal.activate(enrolled.activationCode());
+    HttpResponse<String> uploaded = api.upload("name=cmp-app&kind=FIRMWARE&version=" + u, new byte[] {4, 5, 6});
+    assertEquals(201, uploaded.statusCode(), uploaded.body());
+    HttpResponse<String> deployed = api.call("POST", "/deployments", "{\"name\":\"cmp " + u + "\",\"packageId\":" + Json.number(uploaded.body(), "id")
+        + ",\"terminalIds\":[" + enrolled.terminalId() + "],\"windowEnd\":\"" + java.time.Instant.now().plusSeconds(3600) + "\",\"rolloutPercent\":100}");
+    assertEquals(201, deployed.statusCode(), deployed.body());
+    PortalBrowser tms = open("tms");
+    tms.open("deployment.xhtml?id=" + Json.number(deployed.body(), "deploymentId"));
+    assertEquals("RUNNING", tms.text(".campaign-status"));
+
+    tms.click("campaign:pause");
+    tms.until(d -> tms.text(".campaign-status").equals("PAUSED"));
+    assertEquals("[]", terminal.tasks().body().replace(" ", ""), "a paused campaign gives the terminal nothing");
+    tms.click("campaign:resume");
+    tms.until(d -> tms.text(".campaign-status").equals("RUNNING"));
+    assertEquals("PACKAGE", Json.field(terminal.tasks().body(), "kind"), "resumed, the terminal gets its task again");
+    tms.click("campaign:cancel");
+    tms.confirm();
+    tms.until(d -> tms.text(".campaign-status").equals("CANCELLED") && tms.text(".task-of-CMP-" + u).equals("CANCELLED"));
+    assertEquals("[]", terminal.tasks().body().replace(" ", ""), "a cancelled task is not given");
+    assertFalse(tms.present("campaign:resume") || tms.present("campaign:cancel"), "nothing left to steer");
+  }
+
+  @Test
   void aCsvWithBadRowsEnrolsNothingAndNamesEachBadRowThenEnrolsOnlyTheGoodRowsWhenAsked() throws Exception {
     String u = unique();
     List<String> good = List.of("CSV-" + u + "-1", "CSV-" + u + "-3");

@@ -35,8 +35,9 @@ abstract class PortalSessions {
 
   /** A browser in which {@code user} signed in at {@code page}. */
   PortalBrowser open(String user, String page) throws IOException {
-    PortalBrowser browser = PortalBrowser.signedIn(user, page);
+    PortalBrowser browser = PortalBrowser.of(user);
     browsers.add(browser);
+    browser.signIn(page);
     return browser;
   }
 

@@ -46,10 +46,10 @@ public class TerminalParameters implements Serializable {
     });
   }
 
-  /** Reads the effective values for the chosen profile and version. */
+  /** Reads the effective values for the chosen profile and version (nothing for a terminal not found). */
   public void show() {
     diff = null;
-    if (profileId == null || version < 1) {
+    if (page.getTerminal() == null || profileId == null || version < 1) {
       effective = List.of();
       return;
     }
