@@ -8,6 +8,7 @@ import dev.baton.launcher.Topology;
 import dev.baton.systemtests.console.ConsoleScenarios;
 import dev.baton.systemtests.console.ManagementApiScenarios;
 import dev.baton.systemtests.console.Api;
+import dev.baton.systemtests.portal.PortalScenarios;
 import dev.baton.systemtests.switching.AuthorizationScenarios;
 import dev.baton.systemtests.switching.FailoverScenarios;
 import dev.baton.systemtests.switching.MovesUnderLoadScenarios;
@@ -74,11 +75,6 @@ class TopologyIT {
     }
   }
 
-  private static java.sql.Connection database() throws java.sql.SQLException {
-    var settings = topology.settings();
-    return java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
-  }
-
   /** Authorizations through the topology, with jPOS banks on the demo ports. */
   @Nested
   class Authorizations extends AuthorizationScenarios {
@@ -99,7 +95,7 @@ class TopologyIT {
 
     @Override
     protected Optional<String> lastAuthorizationOf(String tid) {
-      try (var connection = database();
+      try (var connection = openDatabase();
           var query = connection.prepareStatement("SELECT response_code FROM terminal_last_authorization WHERE tid = ?")) {
         query.setString(1, tid);
         try (var rows = query.executeQuery()) {
@@ -131,7 +127,7 @@ class TopologyIT {
 
     @Override
     protected void setSetting(String name, String value) throws Exception {
-      try (var connection = database();
+      try (var connection = openDatabase();
           var update = connection.prepareStatement("UPDATE switch_setting SET value = ? WHERE name = ?")) {
         update.setString(1, value);
         update.setString(2, name);
@@ -148,6 +144,12 @@ class TopologyIT {
     protected boolean moveBank(String bank, String node) {
       return moveOnEdge(bank, node);
     }
+  }
+
+  /** The topology's database, as its servers reach it. */
+  private static java.sql.Connection openDatabase() throws java.sql.SQLException {
+    var settings = topology.settings();
+    return java.sql.DriverManager.getConnection(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
   }
 
   private static Optional<String> routeOnEdge(String bank) {
@@ -215,6 +217,15 @@ class TopologyIT {
   /** Terminal management: a terminal simulator and the demo terminal operator over HTTP. */
   @Nested
   class TerminalManagement extends TerminalManagementScenarios {}
+
+  /** The terminal management portal in headless Chromium, with a terminal simulator. */
+  @Nested
+  class Portal extends PortalScenarios {
+    @Override
+    protected java.sql.Connection database() throws java.sql.SQLException {
+      return openDatabase();
+    }
+  }
 
   @Test
   void allThreeServersAreReady() {

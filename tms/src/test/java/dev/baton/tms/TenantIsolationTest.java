@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.baton.tms.db.NotFound;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.db.Transactions;
+import dev.baton.tms.deployment.Campaigns;
 import dev.baton.tms.deployment.DeploymentRequest;
 import dev.baton.tms.deployment.Deployments;
 import dev.baton.tms.device.Activation;
@@ -17,9 +18,12 @@ import dev.baton.tms.parameters.Level;
 import dev.baton.tms.parameters.ParameterDefinition;
 import dev.baton.tms.parameters.ParameterProfiles;
 import dev.baton.tms.parameters.ParameterType;
+import dev.baton.tms.parameters.ProfileCatalog;
 import dev.baton.tms.parameters.ValueChange;
 import dev.baton.tms.terminal.FleetStructure;
+import dev.baton.tms.terminal.TerminalQuery;
 import dev.baton.tms.terminal.TerminalStatus;
+import dev.baton.tms.terminal.TerminalTags;
 import dev.baton.tms.terminal.Terminals;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -75,6 +79,10 @@ class TenantIsolationTest {
     assertThrows(NotFound.class, () -> terminals.changeStatus(intruder, terminalId, TerminalStatus.BLOCKED, "x"));
     assertThrows(NotFound.class, () -> terminals.moveToGroup(intruder, terminalId, null));
     assertEquals(List.of(), terminals.list(intruder, 0, 100));
+    assertEquals(List.of(), terminals.search(intruder, new TerminalQuery(victim.terminals().getFirst().serialNumber(), null, null), 0, 100));
+    assertThrows(NotFound.class, () -> terminals.resolve(intruder, List.of(victim.terminals().getFirst().serialNumber())));
+    assertThrows(NotFound.class, () -> new TerminalTags(transactions).add(intruder, terminalId, "mine"));
+    assertThrows(NotFound.class, () -> new Campaigns(transactions).ofTerminal(intruder, terminalId));
     assertEquals(TerminalStatus.ACTIVE, terminals.view(victim.scope(), terminalId).status(), "unchanged");
   }
 
@@ -96,6 +104,7 @@ class TenantIsolationTest {
     Instant now = Instant.now();
     assertThrows(NotFound.class, () -> deployments.create(intruder,
         new DeploymentRequest("steal", packageId, null, null, List.of(terminalId), now, now.plusSeconds(60), 100)));
+    assertThrows(NotFound.class, () -> new Campaigns(transactions).find(intruder, deploymentId));
     assertEquals("RUNNING", deployments.progress(victim.scope(), deploymentId).status(), "unchanged");
   }
 
@@ -104,6 +113,7 @@ class TenantIsolationTest {
     ParameterProfiles profiles = new ParameterProfiles(transactions);
     assertThrows(NotFound.class, () -> profiles.publish(intruder, profileId, List.of()));
     assertThrows(NotFound.class, () -> profiles.effective(intruder, profileId, 1, terminalId));
+    assertThrows(NotFound.class, () -> new ProfileCatalog(transactions).find(intruder, profileId));
     long own = profiles.create(intruder, "own", "pay", null,
         List.of(new ParameterDefinition("tip", ParameterType.BOOLEAN, null, null, null, "false")));
     assertThrows(NotFound.class, () -> profiles.publish(intruder, own, List.of(new ValueChange(Level.TERMINAL, terminalId, "tip", "true"))));

@@ -6,7 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
-/** The person signed in to the console, as Keycloak vouches for them. */
+/** The person signed in to the console or the portal, as Keycloak vouches for them. */
 @Named
 @RequestScoped
 public class CurrentOperator {
@@ -23,5 +23,19 @@ public class CurrentOperator {
   /** The console roles this person holds, comma separated. */
   public String getRoles() {
     return String.join(", ", ROLES.stream().filter(request::isUserInRole).toList());
+  }
+
+  public boolean isSignedIn() {
+    return request.getUserPrincipal() != null;
+  }
+
+  /** Whether the operations console is for this person (viewer, operator or admin). */
+  public boolean isConsoleUser() {
+    return ROLES.stream().filter(role -> !role.equals("tms-operator")).anyMatch(request::isUserInRole);
+  }
+
+  /** Whether the terminal management portal is for this person. */
+  public boolean isTerminalOperator() {
+    return request.isUserInRole("tms-operator");
   }
 }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Signs out: ends the console's session here, then Keycloak's (its end-session endpoint asks the
- * person to confirm and comes back to the console, which asks for a new sign-in).
+ * person to confirm and comes back to the console, or the portal with {@code ?to=portal}, which
+ * asks for a new sign-in).
  */
 @WebServlet("/logout")
 public class Logout extends HttpServlet {
@@ -22,7 +23,9 @@ public class Logout extends HttpServlet {
       request.getSession(false).invalidate();
     }
     request.logout();
-    String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/console/";
+    // back to where the person came from: the portal, or by default the console
+    String page = "portal".equals(request.getParameter("to")) ? "/portal/" : "/console/";
+    String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + page;
     String keycloak = System.getenv().getOrDefault("BATON_OIDC_URL", "http://localhost:8180");
     response.sendRedirect(keycloak + "/realms/baton/protocol/openid-connect/logout?client_id=baton-console"
         + "&post_logout_redirect_uri=" + URLEncoder.encode(back, StandardCharsets.UTF_8));

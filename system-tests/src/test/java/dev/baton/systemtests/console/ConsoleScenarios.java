@@ -167,7 +167,8 @@ public abstract class ConsoleScenarios {
   private static final java.util.regex.Pattern STACK_TRACE =
       java.util.regex.Pattern.compile("Caused by|\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|\\w+(Exception|Error): ");
 
-  private static void assertNoStackTrace(String page) {
+  /** Fails when {@code page} shows a Java stack trace. */
+  public static void assertNoStackTrace(String page) {
     assertFalse(STACK_TRACE.matcher(page).find(), "no stack trace: " + page);
   }
 

@@ -4,12 +4,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads single fields from the small JSON answers of the API (the tests need no more). */
-final class Json {
+public final class Json {
 
   private Json() {}
 
   /** The value of the first {@code "name": value} in {@code json}: a string without quotes, or a number or literal. */
-  static String field(String json, String name) {
+  public static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,}\\]\\s]+)").matcher(json);
     if (!m.find()) {
       throw new AssertionError("no field '" + name + "' in " + json);
@@ -17,7 +17,7 @@ final class Json {
     return m.group(2) != null ? m.group(2) : m.group(1);
   }
 
-  static long number(String json, String name) {
+  public static long number(String json, String name) {
     return Long.parseLong(field(json, name));
   }
 }

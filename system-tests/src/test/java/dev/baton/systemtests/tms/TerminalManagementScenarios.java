@@ -28,32 +28,20 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TerminalManagementScenarios {
 
-  private static final String TMS = "http://127.0.0.1:8080/tms/api";
-  private static final String TOKEN = "http://127.0.0.1:8180/realms/baton/protocol/openid-connect/token";
+  private static final String TMS = OperatorClient.TMS;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private String token;
+  private OperatorClient operator;
 
   @BeforeEach
   void signInAsTheDemoTerminalOperator() throws IOException, InterruptedException {
-    token = signIn("tms");
-  }
-
-  private String signIn(String user) throws IOException, InterruptedException {
-    HttpResponse<String> answer = http.send(
-        HttpRequest.newBuilder(URI.create(TOKEN))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=baton-cli&username=" + user + "&password=" + user))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, answer.statusCode(), answer.body());
-    return Json.field(answer.body(), "access_token");
+    operator = OperatorClient.signIn(http, "tms");
   }
 
   @Test
   void aTerminalActivatesGetsItsPackageThroughAnInterruptedDownloadAndTheOperatorSeesItInstalled() throws Exception {
     String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
-    HttpResponse<String> enrolled = operator("POST", "/terminals",
+    HttpResponse<String> enrolled = operator.call("POST", "/terminals",
         "{\"serialNumber\":\"SIM-" + unique + "\",\"model\":\"DEMO-POS\",\"tid\":\"S" + unique + "\",\"mid\":\"DEMOSHOP1\",\"group\":\"pilot\"}");
     assertEquals(201, enrolled.statusCode(), enrolled.body());
     long terminalId = Json.number(enrolled.body(), "terminalId");
@@ -62,17 +50,12 @@ public abstract class TerminalManagementScenarios {
     byte[] content = new byte[300_000];
     new Random(42).nextBytes(content);
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    HttpResponse<String> uploaded = http.send(
-        authorized(HttpRequest.newBuilder(URI.create(TMS + "/operator/packages?name=sim-app&kind=APPLICATION&version=" + unique
-            + "&sha256=" + URLEncoder.encode(sha256, StandardCharsets.UTF_8))))
-            .header("Content-Type", "application/octet-stream")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(content))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> uploaded =
+        operator.upload("name=sim-app&kind=APPLICATION&version=" + unique + "&sha256=" + URLEncoder.encode(sha256, StandardCharsets.UTF_8), content);
     assertEquals(201, uploaded.statusCode(), uploaded.body());
     long packageId = Json.number(uploaded.body(), "id");
 
-    HttpResponse<String> deployed = operator("POST", "/deployments",
+    HttpResponse<String> deployed = operator.call("POST", "/deployments",
         "{\"name\":\"sim-app " + unique + "\",\"packageId\":" + packageId + ",\"terminalIds\":[" + terminalId + "],"
             + "\"windowEnd\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"rolloutPercent\":100}");
     assertEquals(201, deployed.statusCode(), deployed.body());
@@ -107,56 +90,56 @@ public abstract class TerminalManagementScenarios {
 
     assertEquals(204, terminal.report(taskId, true, null).statusCode());
 
-    HttpResponse<String> progress = operator("GET", "/deployments/" + deploymentId, null);
+    HttpResponse<String> progress = operator.call("GET", "/deployments/" + deploymentId, null);
     assertEquals(200, progress.statusCode(), progress.body());
     assertEquals(1, Json.number(progress.body(), "INSTALLED"), progress.body());
-    HttpResponse<String> perTerminal = operator("GET", "/deployments/" + deploymentId + "/tasks", null);
+    HttpResponse<String> perTerminal = operator.call("GET", "/deployments/" + deploymentId + "/tasks", null);
     assertEquals("INSTALLED", Json.field(perTerminal.body(), "status"), perTerminal.body());
-    HttpResponse<String> view = operator("GET", "/terminals/" + terminalId, null);
+    HttpResponse<String> view = operator.call("GET", "/terminals/" + terminalId, null);
     assertEquals("ACTIVE", Json.field(view.body(), "status"), view.body());
     assertEquals("sim-fw-1", Json.field(view.body(), "firmware"), view.body());
 
     // The operator of another tenant, holding these real ids, reaches none of them.
-    String own = token;
-    token = signIn("tms2");
+    OperatorClient own = operator;
+    operator = OperatorClient.signIn(http, "tms2");
     try {
-      assertEquals(404, operator("GET", "/terminals/" + terminalId, null).statusCode(), "terminal");
-      assertEquals(404, operator("POST", "/terminals/" + terminalId + "/status", "{\"status\":\"BLOCKED\"}").statusCode(), "terminal block");
-      assertEquals(404, operator("POST", "/terminals/" + terminalId + "/log-requests", null).statusCode(), "terminal logs");
-      assertEquals(404, operator("GET", "/packages/" + packageId, null).statusCode(), "package");
-      assertEquals(404, operator("GET", "/deployments/" + deploymentId, null).statusCode(), "deployment");
-      assertEquals(404, operator("POST", "/deployments/" + deploymentId + "/cancel", null).statusCode(), "deployment cancel");
-      assertEquals(404, operator("POST", "/deployments", "{\"name\":\"steal\",\"packageId\":" + packageId + ",\"terminalIds\":["
+      assertEquals(404, operator.call("GET", "/terminals/" + terminalId, null).statusCode(), "terminal");
+      assertEquals(404, operator.call("POST", "/terminals/" + terminalId + "/status", "{\"status\":\"BLOCKED\"}").statusCode(), "terminal block");
+      assertEquals(404, operator.call("POST", "/terminals/" + terminalId + "/log-requests", null).statusCode(), "terminal logs");
+      assertEquals(404, operator.call("GET", "/packages/" + packageId, null).statusCode(), "package");
+      assertEquals(404, operator.call("GET", "/deployments/" + deploymentId, null).statusCode(), "deployment");
+      assertEquals(404, operator.call("POST", "/deployments/" + deploymentId + "/cancel", null).statusCode(), "deployment cancel");
+      assertEquals(404, operator.call("POST", "/deployments", "{\"name\":\"steal\",\"packageId\":" + packageId + ",\"terminalIds\":["
           + terminalId + "],\"windowEnd\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"rolloutPercent\":100}").statusCode(),
           "deployment of another tenant's package to its terminal");
     } finally {
-      token = own;
+      operator = own;
     }
-    assertEquals("ACTIVE", Json.field(operator("GET", "/terminals/" + terminalId, null).body(), "status"), "unchanged by the other tenant");
+    assertEquals("ACTIVE", Json.field(operator.call("GET", "/terminals/" + terminalId, null).body(), "status"), "unchanged by the other tenant");
   }
 
   @Test
   void aTerminalAppliesItsEffectiveParametersAndSendsTheLogsTheOperatorAskedFor() throws Exception {
     String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
-    HttpResponse<String> enrolled = operator("POST", "/terminals",
+    HttpResponse<String> enrolled = operator.call("POST", "/terminals",
         "{\"serialNumber\":\"PRM-" + unique + "\",\"model\":\"DEMO-POS\",\"tid\":\"P" + unique + "\",\"mid\":\"DEMOSHOP1\"}");
     assertEquals(201, enrolled.statusCode(), enrolled.body());
     long terminalId = Json.number(enrolled.body(), "terminalId");
     TerminalSimulator terminal = new TerminalSimulator(http, TMS + "/terminal", "PRM-" + unique);
     terminal.activate(Json.field(enrolled.body(), "activationCode"));
 
-    HttpResponse<String> profile = operator("POST", "/profiles", "{\"name\":\"retail-" + unique + "\",\"application\":\"pay\","
+    HttpResponse<String> profile = operator.call("POST", "/profiles", "{\"name\":\"retail-" + unique + "\",\"application\":\"pay\","
         + "\"parameters\":[{\"name\":\"timeout\",\"type\":\"INTEGER\",\"min\":5,\"max\":120,\"defaultValue\":\"30\"}]}");
     assertEquals(200, profile.statusCode(), profile.body());
     long profileId = Json.number(profile.body(), "id");
-    HttpResponse<String> refused = operator("POST", "/profiles/" + profileId + "/versions",
+    HttpResponse<String> refused = operator.call("POST", "/profiles/" + profileId + "/versions",
         "[{\"level\":\"TERMINAL\",\"scopeId\":" + terminalId + ",\"name\":\"timeout\",\"value\":\"500\"}]");
     assertEquals(400, refused.statusCode(), "a value above the maximum is refused: " + refused.body());
-    HttpResponse<String> version = operator("POST", "/profiles/" + profileId + "/versions",
+    HttpResponse<String> version = operator.call("POST", "/profiles/" + profileId + "/versions",
         "[{\"level\":\"TERMINAL\",\"scopeId\":" + terminalId + ",\"name\":\"timeout\",\"value\":\"90\"}]");
     assertEquals(200, version.statusCode(), version.body());
     assertEquals(1, Json.number(version.body(), "number"));
-    HttpResponse<String> deployed = operator("POST", "/deployments",
+    HttpResponse<String> deployed = operator.call("POST", "/deployments",
         "{\"name\":\"retail " + unique + "\",\"profileVersionId\":" + Json.number(version.body(), "id") + ",\"terminalIds\":[" + terminalId + "],"
             + "\"windowEnd\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"rolloutPercent\":100}");
     assertEquals(201, deployed.statusCode(), deployed.body());
@@ -169,14 +152,13 @@ public abstract class TerminalManagementScenarios {
     assertEquals("TERMINAL", Json.field(parameters.body(), "from"), parameters.body());
     assertEquals(204, terminal.report(Json.number(tasks.body(), "taskId"), true, null).statusCode());
 
-    HttpResponse<String> asked = operator("POST", "/terminals/" + terminalId + "/log-requests", null);
+    HttpResponse<String> asked = operator.call("POST", "/terminals/" + terminalId + "/log-requests", null);
     assertEquals(200, asked.statusCode(), asked.body());
     long logTask = Json.number(asked.body(), "taskId");
     assertEquals("LOG_UPLOAD", Json.field(terminal.tasks().body(), "kind"));
     byte[] logs = ("boot ok\nemv kernel 1.0\n" + unique).getBytes(StandardCharsets.UTF_8);
     assertEquals(201, terminal.uploadLogs(logTask, logs).statusCode());
-    HttpResponse<byte[]> fetched = http.send(authorized(HttpRequest.newBuilder(URI.create(TMS + "/operator/logs/" + logTask))).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> fetched = operator.bytes("/logs/" + logTask);
     assertEquals(200, fetched.statusCode());
     assertArrayEquals(logs, fetched.body(), "the operator reads the logs the terminal sent");
     assertEquals("[]", terminal.tasks().body().replace(" ", ""), "no task left");
@@ -207,22 +189,8 @@ public abstract class TerminalManagementScenarios {
 
   @Test
   void anUnknownTerminalIdAnswersNotFoundToTheOperator() throws Exception {
-    HttpResponse<String> answer = operator("GET", "/terminals/" + Long.MAX_VALUE, null);
+    HttpResponse<String> answer = operator.call("GET", "/terminals/" + Long.MAX_VALUE, null);
     assertEquals(404, answer.statusCode(), answer.body());
     assertTrue(answer.body().contains("not found"), answer.body());
-  }
-
-  private HttpResponse<String> operator(String method, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(TMS + "/operator" + path)));
-    if (json == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
-    return builder.header("Authorization", "Bearer " + token);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Base64;
  * A payment terminal as the terminal API sees it: activates with its one-time code, then calls
  * with its credential; downloads packages in pieces the way a terminal on a poor line does.
  */
-final class TerminalSimulator {
+public final class TerminalSimulator {
 
   private final HttpClient http;
   private final String api;
@@ -24,41 +24,41 @@ final class TerminalSimulator {
   private long terminalId;
   private String credential;
 
-  TerminalSimulator(HttpClient http, String api, String serialNumber) {
+  public TerminalSimulator(HttpClient http, String api, String serialNumber) {
     this.http = http;
     this.api = api;
     this.serialNumber = serialNumber;
   }
 
-  void activate(String code) throws IOException, InterruptedException {
+  public void activate(String code) throws IOException, InterruptedException {
     HttpResponse<String> answer = send(post("/activation", "{\"serialNumber\":\"" + serialNumber + "\",\"activationCode\":\"" + code + "\"}", false));
     assertEquals(200, answer.statusCode(), answer.body());
     terminalId = Json.number(answer.body(), "terminalId");
     credential = Json.field(answer.body(), "credential");
   }
 
-  HttpResponse<String> activateAgain(String code) throws IOException, InterruptedException {
+  public HttpResponse<String> activateAgain(String code) throws IOException, InterruptedException {
     return send(post("/activation", "{\"serialNumber\":\"" + serialNumber + "\",\"activationCode\":\"" + code + "\"}", false));
   }
 
-  HttpResponse<String> checkIn(String inventoryJson) throws IOException, InterruptedException {
+  public HttpResponse<String> checkIn(String inventoryJson) throws IOException, InterruptedException {
     return send(post("/checkin", inventoryJson, true));
   }
 
-  HttpResponse<String> tasks() throws IOException, InterruptedException {
+  public HttpResponse<String> tasks() throws IOException, InterruptedException {
     return get("/tasks");
   }
 
-  HttpResponse<String> report(long taskId, boolean installed, String reason) throws IOException, InterruptedException {
+  public HttpResponse<String> report(long taskId, boolean installed, String reason) throws IOException, InterruptedException {
     return send(post("/tasks/" + taskId + "/result",
         "{\"installed\":" + installed + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}", true));
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return send(authorized(HttpRequest.newBuilder(URI.create(api + path))).GET().build());
   }
 
-  HttpResponse<String> uploadLogs(long taskId, byte[] logs) throws IOException, InterruptedException {
+  public HttpResponse<String> uploadLogs(long taskId, byte[] logs) throws IOException, InterruptedException {
     return send(authorized(HttpRequest.newBuilder(URI.create(api + "/tasks/" + taskId + "/logs")))
         .header("Content-Type", "application/octet-stream")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(logs))
@@ -66,7 +66,7 @@ final class TerminalSimulator {
   }
 
   /** Starts a download and drops the connection after {@code bytes} bytes, as a terminal losing its line. */
-  byte[] downloadInterrupted(long packageId, int bytes) throws IOException, InterruptedException {
+  public byte[] downloadInterrupted(long packageId, int bytes) throws IOException, InterruptedException {
     HttpResponse<InputStream> answer =
         http.send(authorized(HttpRequest.newBuilder(URI.create(api + "/packages/" + packageId))).GET().build(),
             HttpResponse.BodyHandlers.ofInputStream());
@@ -77,24 +77,24 @@ final class TerminalSimulator {
   }
 
   /** Asks for the rest from {@code offset} on. */
-  HttpResponse<byte[]> resume(long packageId, long offset) throws IOException, InterruptedException {
+  public HttpResponse<byte[]> resume(long packageId, long offset) throws IOException, InterruptedException {
     return http.send(
         authorized(HttpRequest.newBuilder(URI.create(api + "/packages/" + packageId))).header("Range", "bytes=" + offset + "-").GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  TerminalSimulator withCredential(String other) {
+  public TerminalSimulator withCredential(String other) {
     TerminalSimulator impostor = new TerminalSimulator(http, api, serialNumber);
     impostor.terminalId = terminalId;
     impostor.credential = other;
     return impostor;
   }
 
-  long terminalId() {
+  public long terminalId() {
     return terminalId;
   }
 
-  static byte[] concat(byte[] first, byte[] second) {
+  public static byte[] concat(byte[] first, byte[] second) {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.writeBytes(first);
     all.writeBytes(second);

@@ -1,5 +1,6 @@
 package dev.baton.tms.api;
 
+import dev.baton.tms.TerminalManagement;
 import dev.baton.tms.db.InvalidInput;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.deployment.DeploymentRequest;
@@ -64,7 +65,7 @@ public class OperatorApi {
   public record NewProfile(String name, String application, Long modelId, List<ParameterDefinition> parameters) {}
 
   @Inject
-  TmsServices services;
+  TerminalManagement tms;
 
   @Inject
   OperatorScopes scopes;
@@ -82,37 +83,37 @@ public class OperatorApi {
   @GET
   @Path("/dashboard")
   public FleetDashboard.Summary dashboard(@QueryParam("onlineMinutes") @DefaultValue("15") int onlineMinutes) {
-    return new FleetDashboard(services.transactions()).summary(scope(), Duration.ofMinutes(onlineMinutes));
+    return tms.dashboard().summary(scope(), Duration.ofMinutes(onlineMinutes));
   }
 
   @POST
   @Path("/models")
   public Map<String, Long> addModel(NewItem item) {
-    return Map.of("id", services.fleet().addModel(scope(), item.code(), item.vendor() == null ? "" : item.vendor(), item.name()));
+    return Map.of("id", tms.fleet().addModel(scope(), item.code(), item.vendor() == null ? "" : item.vendor(), item.name()));
   }
 
   @POST
   @Path("/merchants")
   public Map<String, Long> addMerchant(NewItem item) {
-    return Map.of("id", services.fleet().addMerchant(scope(), item.code(), item.name()));
+    return Map.of("id", tms.fleet().addMerchant(scope(), item.code(), item.name()));
   }
 
   @POST
   @Path("/merchants/{merchant}/sites")
   public Map<String, Long> addSite(@PathParam("merchant") long merchant, NewItem item) {
-    return Map.of("id", services.fleet().addSite(scope(), merchant, item.code(), item.name()));
+    return Map.of("id", tms.fleet().addSite(scope(), merchant, item.code(), item.name()));
   }
 
   @POST
   @Path("/groups")
   public Map<String, Long> addGroup(NewItem item) {
-    return Map.of("id", services.fleet().addGroup(scope(), item.name()));
+    return Map.of("id", tms.fleet().addGroup(scope(), item.name()));
   }
 
   @POST
   @Path("/terminals")
   public Response enrol(NewTerminal terminal) {
-    ImportReport.IssuedCode code = services.enrolment().enrolOne(scope(),
+    ImportReport.IssuedCode code = tms.enrolment().enrolOne(scope(),
         new EnrolmentRow(1, terminal.serialNumber(), terminal.model(), terminal.tid(), terminal.mid(), terminal.site(), terminal.group(),
             terminal.tags()));
     return Response.status(Response.Status.CREATED).entity(code).build();
@@ -123,19 +124,19 @@ public class OperatorApi {
   @Path("/terminals/import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
   public ImportReport importCsv(InputStream csv, @QueryParam("validRowsOnly") @DefaultValue("false") boolean validRowsOnly) throws IOException {
-    return services.enrolment().importCsv(scope(), new InputStreamReader(csv, StandardCharsets.UTF_8), validRowsOnly);
+    return tms.enrolment().importCsv(scope(), new InputStreamReader(csv, StandardCharsets.UTF_8), validRowsOnly);
   }
 
   @GET
   @Path("/terminals")
   public List<TerminalView> terminals(@QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
-    return services.terminals().list(scope(), after, limit);
+    return tms.terminals().list(scope(), after, limit);
   }
 
   @GET
   @Path("/terminals/{terminal}")
   public TerminalView terminal(@PathParam("terminal") long terminal) {
-    return services.terminals().view(scope(), terminal);
+    return tms.terminals().view(scope(), terminal);
   }
 
   @POST
@@ -144,28 +145,28 @@ public class OperatorApi {
     if (change == null || change.status() == null) {
       throw new InvalidInput("status", "is required");
     }
-    return services.terminals().changeStatus(scope(), terminal, change.status(), change.reason());
+    return tms.terminals().changeStatus(scope(), terminal, change.status(), change.reason());
   }
 
   @PUT
   @Path("/terminals/{terminal}/group")
   public Response moveToGroup(@PathParam("terminal") long terminal, Map<String, Long> group) {
-    services.terminals().moveToGroup(scope(), terminal, group == null ? null : group.get("groupId"));
+    tms.terminals().moveToGroup(scope(), terminal, group == null ? null : group.get("groupId"));
     return Response.noContent().build();
   }
 
   @POST
   @Path("/terminals/{terminal}/log-requests")
   public Map<String, Long> requestLogs(@PathParam("terminal") long terminal) {
-    return Map.of("taskId", services.tasks().requestLogs(scope(), terminal));
+    return Map.of("taskId", tms.tasks().requestLogs(scope(), terminal));
   }
 
   @GET
   @Path("/logs/{task}")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)
   public Response logs(@PathParam("task") long task) throws IOException {
-    TerminalTasks.LogFile file = services.tasks().logs(scope(), task);
-    InputStream content = services.packages().store().open(file.storageKey(), 0, file.size());
+    TerminalTasks.LogFile file = tms.tasks().logs(scope(), task);
+    InputStream content = tms.packages().store().open(file.storageKey(), 0, file.size());
     StreamingOutput body = out -> {
       try (content) {
         content.transferTo(out);
@@ -181,47 +182,47 @@ public class OperatorApi {
   public Response upload(
       InputStream content, @QueryParam("name") String name, @QueryParam("version") String version, @QueryParam("kind") String kind,
       @QueryParam("model") List<Long> models, @QueryParam("sha256") String sha256) throws IOException {
-    SoftwarePackages.PackageView view = services.packages().upload(scope(), name, version, kind, models, sha256, content);
+    SoftwarePackages.PackageView view = tms.packages().upload(scope(), name, version, kind, models, sha256, content);
     return Response.status(Response.Status.CREATED).entity(view).build();
   }
 
   @GET
   @Path("/packages")
   public List<SoftwarePackages.PackageView> packages() {
-    return services.packages().list(scope());
+    return tms.packages().list(scope());
   }
 
   @GET
   @Path("/packages/{package}")
   public SoftwarePackages.PackageView pkg(@PathParam("package") long id) {
-    return services.packages().find(scope(), id);
+    return tms.packages().find(scope(), id);
   }
 
   @POST
   @Path("/profiles")
   public Map<String, Long> createProfile(NewProfile profile) {
-    return Map.of("id", services.profiles().create(scope(), profile.name(), profile.application(), profile.modelId(),
+    return Map.of("id", tms.profiles().create(scope(), profile.name(), profile.application(), profile.modelId(),
         profile.parameters() == null ? List.of() : profile.parameters()));
   }
 
   @POST
   @Path("/profiles/{profile}/versions")
   public ParameterProfiles.Version publish(@PathParam("profile") long profile, List<ValueChange> changes) {
-    return services.profiles().publish(scope(), profile, changes == null ? List.of() : changes);
+    return tms.profiles().publish(scope(), profile, changes == null ? List.of() : changes);
   }
 
   @GET
   @Path("/profiles/{profile}/versions/{version}/terminals/{terminal}")
   public Map<String, EffectiveParameters.Value> effective(
       @PathParam("profile") long profile, @PathParam("version") int version, @PathParam("terminal") long terminal) {
-    return services.profiles().effective(scope(), profile, version, terminal);
+    return tms.profiles().effective(scope(), profile, version, terminal);
   }
 
   @GET
   @Path("/profiles/{profile}/diff")
   public List<EffectiveParameters.Change> diff(
       @PathParam("profile") long profile, @QueryParam("from") int from, @QueryParam("to") int to, @QueryParam("terminal") long terminal) {
-    return services.profiles().diff(scope(), profile, from, to, terminal);
+    return tms.profiles().diff(scope(), profile, from, to, terminal);
   }
 
   @POST
@@ -233,48 +234,48 @@ public class OperatorApi {
     DeploymentRequest withDefaults = new DeploymentRequest(request.name(), request.packageId(), request.profileVersionId(),
         request.groupId(), request.terminalIds(), request.windowStart() == null ? Instant.now() : request.windowStart(),
         request.windowEnd(), request.rolloutPercent());
-    long id = services.deployments().create(scope(), withDefaults);
-    return Response.status(Response.Status.CREATED).entity(services.deployments().progress(scope(), id)).build();
+    long id = tms.deployments().create(scope(), withDefaults);
+    return Response.status(Response.Status.CREATED).entity(tms.deployments().progress(scope(), id)).build();
   }
 
   @GET
   @Path("/deployments/{deployment}")
   public Progress progress(@PathParam("deployment") long deployment) {
-    return services.deployments().progress(scope(), deployment);
+    return tms.deployments().progress(scope(), deployment);
   }
 
   @GET
   @Path("/deployments/{deployment}/tasks")
   public List<TaskView> deploymentTasks(
       @PathParam("deployment") long deployment, @QueryParam("after") @DefaultValue("0") long after, @QueryParam("limit") @DefaultValue("100") int limit) {
-    return services.deployments().tasks(scope(), deployment, after, limit);
+    return tms.deployments().tasks(scope(), deployment, after, limit);
   }
 
   @POST
   @Path("/deployments/{deployment}/pause")
   public Progress pause(@PathParam("deployment") long deployment) {
-    services.deployments().pause(scope(), deployment);
+    tms.deployments().pause(scope(), deployment);
     return progress(deployment);
   }
 
   @POST
   @Path("/deployments/{deployment}/resume")
   public Progress resume(@PathParam("deployment") long deployment) {
-    services.deployments().resume(scope(), deployment);
+    tms.deployments().resume(scope(), deployment);
     return progress(deployment);
   }
 
   @POST
   @Path("/deployments/{deployment}/cancel")
   public Progress cancel(@PathParam("deployment") long deployment) {
-    services.deployments().cancel(scope(), deployment);
+    tms.deployments().cancel(scope(), deployment);
     return progress(deployment);
   }
 
   @PUT
   @Path("/deployments/{deployment}/rollout")
   public Progress rollout(@PathParam("deployment") long deployment, Map<String, Integer> rollout) {
-    services.deployments().setRollout(scope(), deployment, rollout == null || rollout.get("percent") == null ? 0 : rollout.get("percent"));
+    tms.deployments().setRollout(scope(), deployment, rollout == null || rollout.get("percent") == null ? 0 : rollout.get("percent"));
     return progress(deployment);
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.tms.api;
 
+import dev.baton.tms.TerminalManagement;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.device.Activation;
 import dev.baton.tms.device.CheckIns;
@@ -58,6 +59,9 @@ public class TerminalApi {
   public record TaskResult(boolean installed, String reason) {}
 
   @Inject
+  TerminalManagement tms;
+
+  @Inject
   TmsServices services;
 
   @POST
@@ -69,7 +73,7 @@ public class TerminalApi {
     }
     // Before activation there is no terminal id yet: activations are limited per serial number.
     limit(-1L - (request.serialNumber().hashCode() & 0x7fffffffL));
-    Activation.Activated activated = services.activation().activate(request.serialNumber(), request.activationCode());
+    Activation.Activated activated = tms.activation().activate(request.serialNumber(), request.activationCode());
     return new ActivationResponse(activated.terminalId(), activated.credential());
   }
 
@@ -92,14 +96,14 @@ public class TerminalApi {
   @GET
   @Path("/tasks")
   public List<TerminalTask> tasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-    return services.tasks().released(authenticate(authorization));
+    return tms.tasks().released(authenticate(authorization));
   }
 
   @POST
   @Path("/tasks/{task}/deferral")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response defer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("task") long task, Deferral deferral) {
-    services.tasks().defer(authenticate(authorization), task, deferral == null ? null : deferral.until(), Clock.systemUTC().instant());
+    tms.tasks().defer(authenticate(authorization), task, deferral == null ? null : deferral.until(), Clock.systemUTC().instant());
     return Response.noContent().build();
   }
 
@@ -110,7 +114,7 @@ public class TerminalApi {
     if (result == null) {
       throw new dev.baton.tms.db.InvalidInput("installed", "is required");
     }
-    services.tasks().report(authenticate(authorization), task, result.installed(), result.reason());
+    tms.tasks().report(authenticate(authorization), task, result.installed(), result.reason());
     return Response.noContent().build();
   }
 
@@ -120,7 +124,7 @@ public class TerminalApi {
   public Map<String, ?> parameters(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("profile") long profile, @PathParam("version") int version) {
     TerminalIdentity terminal = authenticate(authorization);
-    return services.profiles().effective(new TenantScope(terminal.tenantId(), "terminal:" + terminal.serialNumber()), profile, version,
+    return tms.profiles().effective(new TenantScope(terminal.tenantId(), "terminal:" + terminal.serialNumber()), profile, version,
         terminal.terminalId());
   }
 
@@ -136,9 +140,9 @@ public class TerminalApi {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam("Range") String rangeHeader,
       @PathParam("package") long packageId) throws IOException {
     TerminalIdentity terminal = authenticate(authorization);
-    SoftwarePackages packages = services.packages();
+    SoftwarePackages packages = tms.packages();
     SoftwarePackages.PackageView pkg = packages.findForTenant(terminal.tenantId(), packageId);
-    services.tasks().downloading(terminal, packageId);
+    tms.tasks().downloading(terminal, packageId);
     Optional<ByteRange> range = ByteRange.parse(rangeHeader, pkg.size());
     long first = range.map(ByteRange::first).orElse(0L);
     long length = range.map(ByteRange::length).orElse(pkg.size());
@@ -165,14 +169,14 @@ public class TerminalApi {
   @Consumes(MediaType.WILDCARD)
   public Response uploadLogs(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("task") long task, InputStream logs)
       throws IOException {
-    TerminalTasks.LogFile stored = services.tasks().uploadLogs(authenticate(authorization), task, logs);
+    TerminalTasks.LogFile stored = tms.tasks().uploadLogs(authenticate(authorization), task, logs);
     return Response.status(Response.Status.CREATED).entity(Map.of("size", stored.size(), "sha256", stored.sha256())).build();
   }
 
   private TerminalIdentity authenticate(String authorization) {
     TerminalCredentials credentials = TerminalCredentials.from(authorization);
     limit(credentials.terminalId());
-    return services.activation().authenticate(credentials.terminalId(), credentials.credential());
+    return tms.activation().authenticate(credentials.terminalId(), credentials.credential());
   }
 
   private void limit(long key) {

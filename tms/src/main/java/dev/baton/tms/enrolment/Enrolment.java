@@ -52,12 +52,20 @@ public final class Enrolment {
    * @throws InvalidInput naming the first field at fault, nothing enrolled
    */
   public ImportReport.IssuedCode enrolOne(TenantScope scope, EnrolmentRow row) {
-    ImportReport report = enrol(scope, EnrolmentFile.of(row), false);
+    ImportReport report = enrolRow(scope, row);
     if (!report.complete()) {
       RowProblem first = report.problems().getFirst();
       throw new InvalidInput(first.field(), first.reason());
     }
     return report.codes().getFirst();
+  }
+
+  /**
+   * Enrols one terminal, or reports every problem of the row, field by field (the portal's form
+   * shows each beside its input); nothing is enrolled then.
+   */
+  public ImportReport enrolRow(TenantScope scope, EnrolmentRow row) {
+    return enrol(scope, EnrolmentFile.of(row), false);
   }
 
   private ImportReport enrol(TenantScope scope, EnrolmentFile file, boolean enrolValidRows) {

@@ -184,7 +184,7 @@ public final class ParameterProfiles {
     return EffectiveParameters.resolve(definitions.values(), levels.get("TENANT"), levels.get("GROUP"), levels.get("TERMINAL"));
   }
 
-  private static Map<String, ParameterDefinition> definitions(Connection connection, TenantScope scope, long profileId) throws SQLException {
+  static Map<String, ParameterDefinition> definitions(Connection connection, TenantScope scope, long profileId) throws SQLException {
     FleetStructure.requireOwned(connection, scope, "tms_parameter_profile", "profile", profileId);
     Map<String, ParameterDefinition> definitions = new LinkedHashMap<>();
     try (PreparedStatement select =

@@ -4,12 +4,14 @@ import dev.baton.tms.db.AuditLog;
 import dev.baton.tms.db.DatabaseException;
 import dev.baton.tms.db.InvalidInput;
 import dev.baton.tms.db.NotFound;
+import dev.baton.tms.db.Rows;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What terminals are enrolled into: terminal models, merchants and their sites, groups. Each
@@ -51,6 +53,43 @@ public final class FleetStructure {
     check("name", TerminalFields.checkName(name, true).orElse(null));
     return insert(scope, "tms.group.add", "group " + name,
         "INSERT INTO tms_group (tenant_id, name) VALUES (?, ?) RETURNING id", "name", "group " + name + " exists already", name);
+  }
+
+  /** A group, tag or terminal model of the tenant, and how many terminals it has. */
+  public record Item(long id, String name, long terminals) {}
+
+  /** A merchant of the tenant, with the codes of its sites. */
+  public record Merchant(long id, String mid, String name, List<String> sites) {}
+
+  /** The tenant's groups, by name. */
+  public List<Item> groups(TenantScope scope) {
+    return items(scope, "SELECT g.id, g.name, count(t.id) FROM tms_group g LEFT JOIN tms_terminal t ON t.group_id = g.id "
+        + "WHERE g.tenant_id = ? GROUP BY g.id ORDER BY g.name");
+  }
+
+  /** The tenant's tags, by name. */
+  public List<Item> tags(TenantScope scope) {
+    return items(scope, "SELECT g.id, g.name, count(tt.terminal_id) FROM tms_tag g LEFT JOIN tms_terminal_tag tt ON tt.tag_id = g.id "
+        + "WHERE g.tenant_id = ? GROUP BY g.id ORDER BY g.name");
+  }
+
+  /** The tenant's terminal models, by code. */
+  public List<Item> models(TenantScope scope) {
+    return items(scope, "SELECT m.id, m.code, count(t.id) FROM tms_terminal_model m LEFT JOIN tms_terminal t ON t.model_id = m.id "
+        + "WHERE m.tenant_id = ? GROUP BY m.id ORDER BY m.code");
+  }
+
+  /** The tenant's merchants, by MID. */
+  public List<Merchant> merchants(TenantScope scope) {
+    return transactions.inTransaction(connection -> Rows.list(connection,
+        "SELECT m.id, m.mid, m.name, coalesce(array_agg(s.code ORDER BY s.code) FILTER (WHERE s.code IS NOT NULL), '{}') "
+            + "FROM tms_merchant m LEFT JOIN tms_site s ON s.merchant_id = m.id WHERE m.tenant_id = ? GROUP BY m.id ORDER BY m.mid",
+        r -> new Merchant(r.getLong(1), r.getString(2), r.getString(3), List.of((String[]) r.getArray(4).getArray())), scope.tenantId()));
+  }
+
+  private List<Item> items(TenantScope scope, String sql) {
+    return transactions.inTransaction(
+        connection -> Rows.list(connection, sql, r -> new Item(r.getLong(1), r.getString(2), r.getLong(3)), scope.tenantId()));
   }
 
   /** Fails with {@link NotFound} unless {@code table} has row {@code id} in the caller's tenant. */

@@ -3,6 +3,7 @@ package dev.baton.tms.terminal;
 import dev.baton.tms.db.AuditLog;
 import dev.baton.tms.db.InvalidInput;
 import dev.baton.tms.db.NotFound;
+import dev.baton.tms.db.Rows;
 import dev.baton.tms.db.TenantScope;
 import dev.baton.tms.db.Transactions;
 import java.sql.Connection;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a tenant's terminals and moves them through their life cycle, audited. */
 public final class Terminals {
@@ -36,7 +39,7 @@ public final class Terminals {
   /** @throws NotFound when the terminal is not the caller's tenant's */
   public TerminalView view(TenantScope scope, long terminalId) {
     return transactions.inTransaction(connection -> {
-      List<TerminalView> found = select(connection, VIEW + "AND t.id = ?", scope.tenantId(), terminalId, 1);
+      List<TerminalView> found = select(connection, VIEW + "AND t.id = ?", scope.tenantId(), terminalId);
       if (found.isEmpty()) {
         throw new NotFound("terminal", terminalId);
       }
@@ -46,8 +49,55 @@ public final class Terminals {
 
   /** Up to {@code limit} terminals of the tenant with ids above {@code afterId}, by id. */
   public List<TerminalView> list(TenantScope scope, long afterId, int limit) {
-    return transactions.inTransaction(
-        connection -> select(connection, VIEW + "AND t.id > ? ORDER BY t.id LIMIT ?", scope.tenantId(), afterId, Math.min(limit, 1000)));
+    return search(scope, TerminalQuery.ALL, afterId, limit);
+  }
+
+  /** Up to {@code limit} terminals of the tenant that {@code query} selects, with ids above {@code afterId}, by id. */
+  public List<TerminalView> search(TenantScope scope, TerminalQuery query, long afterId, int limit) {
+    StringBuilder sql = new StringBuilder(VIEW).append("AND t.id > ? ");
+    List<Object> parameters = new ArrayList<>(List.of(scope.tenantId(), afterId));
+    if (query.text() != null && !query.text().isBlank()) {
+      sql.append("AND (t.serial_number ILIKE ? ESCAPE '\\' OR t.tid ILIKE ? ESCAPE '\\') ");
+      String pattern = "%" + query.text().strip().replaceAll("([\\\\%_])", "\\\\$1") + "%";
+      parameters.add(pattern);
+      parameters.add(pattern);
+    }
+    if (query.status() != null) {
+      sql.append("AND t.status = ? ");
+      parameters.add(query.status().name());
+    }
+    if (query.groupId() != null) {
+      sql.append("AND t.group_id = ? ");
+      parameters.add(query.groupId());
+    }
+    sql.append("ORDER BY t.id LIMIT ?");
+    parameters.add(Math.clamp(limit, 1, 1000));
+    return transactions.inTransaction(connection -> select(connection, sql.toString(), parameters.toArray()));
+  }
+
+  /**
+   * The ids of the tenant's terminals with these serial numbers or TIDs, in the order given.
+   *
+   * @throws NotFound naming the first that is not a terminal of the tenant
+   */
+  public List<Long> resolve(TenantScope scope, List<String> serialsOrTids) {
+    return transactions.inTransaction(connection -> {
+      Map<String, Long> found = new HashMap<>();
+      Rows.list(connection,
+          "SELECT k, t.id FROM unnest(?::varchar[]) AS k JOIN tms_terminal t ON t.tenant_id = ? AND (t.serial_number = k OR t.tid = upper(k))",
+          r -> found.put(r.getString(1), r.getLong(2)), connection.createArrayOf("varchar", serialsOrTids.toArray()), scope.tenantId());
+      List<Long> ids = new ArrayList<>();
+      for (String key : serialsOrTids) {
+        Long id = found.get(key);
+        if (id == null) {
+          throw new NotFound("terminal", key);
+        }
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+      return ids;
+    });
   }
 
   /**
@@ -127,30 +177,18 @@ public final class Terminals {
     }
   }
 
-  private static List<TerminalView> select(Connection connection, String sql, long tenantId, long id, int limit) throws SQLException {
-    List<TerminalView> views = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setLong(1, tenantId);
-      select.setLong(2, id);
-      if (sql.endsWith("LIMIT ?")) {
-        select.setInt(3, limit);
-      }
-      try (ResultSet r = select.executeQuery()) {
-        while (r.next()) {
-          Instant checkedIn = instant(r.getTimestamp(12));
-          Instant authorized = instant(r.getTimestamp(19));
-          views.add(
-              new TerminalView(
-                  r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
-                  r.getString(8), TerminalStatus.valueOf(r.getString(9)), r.getString(10), instant(r.getTimestamp(11)),
-                  checkedIn == null ? null
-                      : new TerminalView.LastCheckIn(checkedIn, r.getString(13), (Integer) r.getObject(14, Integer.class),
-                          (Integer) r.getObject(15, Integer.class), r.getString(16), instant(r.getTimestamp(17)), r.getString(18)),
-                  authorized == null ? null : new TerminalView.LastAuthorization(authorized, r.getString(20), r.getString(21))));
-        }
-      }
-    }
-    return views;
+  private static List<TerminalView> select(Connection connection, String sql, Object... parameters) throws SQLException {
+    return Rows.list(connection, sql, r -> {
+      Instant checkedIn = instant(r.getTimestamp(12));
+      Instant authorized = instant(r.getTimestamp(19));
+      return new TerminalView(
+          r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+          r.getString(8), TerminalStatus.valueOf(r.getString(9)), r.getString(10), instant(r.getTimestamp(11)),
+          checkedIn == null ? null
+              : new TerminalView.LastCheckIn(checkedIn, r.getString(13), (Integer) r.getObject(14, Integer.class),
+                  (Integer) r.getObject(15, Integer.class), r.getString(16), instant(r.getTimestamp(17)), r.getString(18)),
+          authorized == null ? null : new TerminalView.LastAuthorization(authorized, r.getString(20), r.getString(21)));
+    }, parameters);
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -123,4 +123,23 @@ class EnrolmentTest {
     assertEquals("group", refused.field());
     assertEquals(0, count(db, "SELECT count(*) FROM tms_terminal WHERE tenant_id = ?", scope.tenantId()));
   }
+
+  @Test
+  void reportsEveryProblemOfAFormRowFieldByFieldAndEnrolsNothing(DataSource db) {
+    String u = unique();
+    TenantScope scope = tenantWithMerchant(db, "M" + u);
+    Enrolment enrolment = new Enrolment(new Transactions(db));
+    enrolment.enrolOne(scope, new EnrolmentRow(1, "F" + u, "P400", "F" + u + "1", "M" + u, "", "", List.of()));
+
+    ImportReport format = enrolment.enrolRow(scope, new EnrolmentRow(1, "bad serial", "P400", "short", "M" + u, "", "", List.of("ok", "no;")));
+    assertEquals(List.of("serial_number", "tid", "tags"), format.problems().stream().map(RowProblem::field).toList());
+    ImportReport duplicate = enrolment.enrolRow(scope, new EnrolmentRow(1, "F" + u, "P400", "F" + u + "1", "M" + u, "", "", List.of()));
+    assertEquals(
+        List.of(
+            new RowProblem(1, "serial_number", "serial number F" + u + " is already enrolled"),
+            new RowProblem(1, "tid", "TID F" + u + "1 is already enrolled")),
+        duplicate.problems());
+    assertEquals(0, duplicate.enrolled());
+    assertEquals(1, count(db, "SELECT count(*) FROM tms_terminal WHERE tenant_id = ?", scope.tenantId()));
+  }
 }

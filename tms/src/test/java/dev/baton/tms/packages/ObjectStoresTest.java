@@ -1,29 +1,27 @@
-package dev.baton.tms.api;
+package dev.baton.tms.packages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.tms.packages.LocalFolderStore;
-import dev.baton.tms.packages.S3Store;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TmsServicesTest {
+class ObjectStoresTest {
 
   @Test
   void keepsObjectsInTheLocalFolderWithoutAnS3Endpoint(@TempDir Path folder) {
-    assertInstanceOf(LocalFolderStore.class, TmsServices.objectStore(Map.of("baton.tms.objects", folder.toString())::get));
+    assertInstanceOf(LocalFolderStore.class, ObjectStores.fromProperties(Map.of("baton.tms.objects", folder.toString())::get));
   }
 
   @Test
   void usesTheS3StoreWhenAnEndpointIsSetWithRegionUsEast1ByDefault() {
     Map<String, String> properties = s3Properties();
-    try (S3Store store = assertInstanceOf(S3Store.class, TmsServices.objectStore(properties::get))) {
+    try (S3Store store = assertInstanceOf(S3Store.class, ObjectStores.fromProperties(properties::get))) {
       assertEquals("S3 store http://127.0.0.1:9000/packages (region us-east-1, access key baton, prefix 'tms/')", store.toString());
       assertFalse(store.toString().contains("very-secret"));
     }
@@ -33,7 +31,7 @@ class TmsServicesTest {
   void refusesAnS3EndpointWithoutItsBucketNamingTheProperty() {
     Map<String, String> properties = s3Properties();
     properties.remove("baton.tms.s3.bucket");
-    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TmsServices.objectStore(properties::get));
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ObjectStores.fromProperties(properties::get));
     assertEquals("baton.tms.s3.endpoint is set, so baton.tms.s3.bucket must be set too", refused.getMessage());
   }
 
