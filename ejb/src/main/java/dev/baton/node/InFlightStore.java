@@ -19,6 +19,11 @@ public interface InFlightStore {
         }
 
         @Override
+        public CompletionStage<?> putAll(Map<String, String> entries) {
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
         public void remove(String key) {}
 
         @Override
@@ -34,6 +39,9 @@ public interface InFlightStore {
 
   /** Writes an entry; done when every member of the cluster has it. */
   CompletionStage<?> put(String key, String value);
+
+  /** Writes several entries in one command; done when every member of the cluster has them. */
+  CompletionStage<?> putAll(Map<String, String> entries);
 
   /** Removes an entry, without waiting. */
   void remove(String key);

@@ -34,9 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -106,6 +104,10 @@ public final class NodeEngine {
   private final AtomicLong unconfirmedForwards = new AtomicLong();
   private volatile long nextUnconfirmedLog;
   private volatile long replicationWaitMillis = 250;
+  /** After a takeover, until when issuer requests do not wait for their replica at all. */
+  private volatile long replicationWaitOffUntil;
+  /** How long after a takeover the cluster may take to exclude the dead node (a view change). */
+  private static final long REPLICATION_WAIT_OFF_MILLIS = 2_000;
   /** Where a move's export and import finish once the cluster has answered. */
   private volatile java.util.concurrent.Executor moveWorker = Runnable::run;
   /** Moves whose export failed here: their contexts stayed in this book. */
@@ -190,6 +192,9 @@ public final class NodeEngine {
     LOG.log(Level.WARNING, "node {0}: took over {1} in-flight authorizations of node {2}",
         node, orphans.size() - refused.size(), from);
     takenOver.addAndGet(orphans.size() - refused.size());
+    // Until the cluster has excluded the dead node, every write waits for it: requests leave
+    // without waiting for their replica meanwhile.
+    replicationWaitOffUntil = clock.millis() + REPLICATION_WAIT_OFF_MILLIS;
     return orphans.size() - refused.size();
   }
 
@@ -299,13 +304,15 @@ public final class NodeEngine {
     }
     List<InFlightAuthorization> leaving = book.export(bank);
     List<CompletableFuture<?>> writes = new ArrayList<>();
+    Map<String, String> exported = new java.util.HashMap<>();
     for (InFlightAuthorization authorization : leaving) {
       CompletableFuture<Void> sending = forwarding.get(authorization.issuerKey());
       if (sending != null) {
         writes.add(sending);
       }
-      writes.add(store.put(moveKey(move, authorization), authorization.toStored().toText()).toCompletableFuture());
+      exported.put(moveKey(move, authorization), authorization.toStored().toText());
     }
+    writes.add(store.putAll(exported).toCompletableFuture());
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
     // writes must not hold up this node's other banks.
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
@@ -484,10 +491,11 @@ public final class NodeEngine {
           forwarding.put(forward.context().issuerKey(), sentToIssuer);
           // At most replicationWait: a member that died holds every write until the cluster has
           // excluded it (about a second); the survivor's traffic must not wait for that.
+          long wait = now < replicationWaitOffUntil ? 0 : replicationWaitMillis;
           CompletableFuture<String> confirmed = new CompletableFuture<>();
           replicated.whenComplete((done, failure) -> confirmed.complete(failure == null ? null : failure.toString()));
-          confirmed.completeOnTimeout("not confirmed within " + replicationWaitMillis + " ms", replicationWaitMillis,
-              TimeUnit.MILLISECONDS);
+          confirmed.completeOnTimeout(wait == 0 ? "a node was taken over just now" : "not confirmed within " + wait + " ms",
+              wait, TimeUnit.MILLISECONDS);
           confirmed.thenAccept(problem -> {
             try {
               if (problem != null) {

@@ -219,6 +219,11 @@ public class ProcessingNode {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<?> putAll(java.util.Map<String, String> entries) {
+      return cache.putAllAsync(entries);
+    }
+
+    @Override
     public void remove(String key) {
       cache.removeAsync(key);
     }

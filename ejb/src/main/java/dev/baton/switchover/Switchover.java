@@ -69,7 +69,7 @@ public class Switchover implements BankMoves {
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
   /** How long each step of a hand-over (export, import) may take before the move gives up on it. */
-  static final long STEP_MILLIS = 1_000;
+  static final long STEP_MILLIS = 2_000;
 
   /** How long a rollback waits for the old node to have its contexts back. */
   static final long ROLLBACK_MILLIS = 5_000;
@@ -205,8 +205,11 @@ public class Switchover implements BankMoves {
       // The answers bound for the old node stay held until it has its contexts back (a cluster
       // that waits for a dying member may take seconds): released earlier, they would find nothing.
       Control back = await(engine, from, step("IMPORT", move, Map.of("from", from.name())), ROLLBACK_MILLIS);
-      return new HandOver(false, 0, "; " + problem + ", node " + from + " took back "
-          + (back == null ? "nothing (no answer)" : count(back)) + (exported == null ? "" : " of " + count(exported)));
+      String kept = exported != null && "FAILED".equals(exported.attribute("status"))
+          ? "node " + from + " kept its " + count(exported) + " in-flight authorizations"
+          : "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
+              + (exported == null ? "" : " of " + count(exported));
+      return new HandOver(false, 0, "; " + problem + ", " + kept);
     } finally {
       engine.release(bankId, from);
     }

@@ -198,25 +198,7 @@ class NodeEngineTest {
 
   @Test
   void withSyncReplicationARequestTheClusterDoesNotConfirmInTimeLeavesAllTheSameAndIsCounted() throws Exception {
-    engine.inFlightStore(new InFlightStore() {
-      @Override
-      public java.util.concurrent.CompletionStage<?> put(String key, String value) {
-        return new java.util.concurrent.CompletableFuture<>(); // a member that never answers
-      }
-
-      @Override
-      public void remove(String key) {}
-
-      @Override
-      public java.util.concurrent.CompletionStage<String> take(String key) {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
-      }
-
-      @Override
-      public Map<String, String> entries() {
-        return Map.of();
-      }
-    }, true);
+    engine.inFlightStore(silentCluster(), true);
     engine.replicationWait(Duration.ofMillis(30));
     List<Frame> sent = java.util.Collections.synchronizedList(toEdge);
 
@@ -228,6 +210,24 @@ class NodeEngineTest {
     }
     assertEquals("ISS1", assertInstanceOf(Data.class, sent.getFirst()).bankId());
     assertEquals(1, engine.unconfirmedForwards());
+  }
+
+  @Test
+  void rightAfterATakeoverARequestDoesNotWaitForItsReplicaAtAll() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.takeOver(NodeId.B); // node B died: until the cluster excludes it, writes would wait
+    engine.inFlightStore(silentCluster(), true);
+    engine.replicationWait(Duration.ofMinutes(1));
+
+    engine.onFrame(fromBank(64, "ACQ1", "ACQ1-1", request("000804")));
+
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    List<Frame> sent = java.util.Collections.synchronizedList(toEdge);
+    while (sent.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // polling for the timer's thread, with a deadline
+    }
+    assertEquals("ISS1", assertInstanceOf(Data.class, sent.getFirst()).bankId(), "sent within seconds, not a minute");
   }
 
   @Test
@@ -295,6 +295,11 @@ class NodeEngineTest {
       }
 
       @Override
+      public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
       public void remove(String key) {}
 
       @Override
@@ -340,10 +345,44 @@ class NodeEngineTest {
     assertEquals(1, nodeB.takeOver(NodeId.A));
   }
 
+  /** A cluster that never confirms a write: a member that died and is not excluded yet. */
+  private static InFlightStore silentCluster() {
+    return new InFlightStore() {
+      @Override
+      public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+        return new java.util.concurrent.CompletableFuture<>();
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
+        return new java.util.concurrent.CompletableFuture<>();
+      }
+
+      @Override
+      public void remove(String key) {}
+
+      @Override
+      public java.util.concurrent.CompletionStage<String> take(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public Map<String, String> entries() {
+        return Map.of();
+      }
+    };
+  }
+
   private record MapStore(Map<String, String> map) implements InFlightStore {
     @Override
     public java.util.concurrent.CompletionStage<?> put(String key, String value) {
       map.put(key, value);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
+      map.putAll(entries);
       return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
