@@ -103,7 +103,8 @@ public final class NodeEngine {
   private final Map<IssuerKey, CompletableFuture<Void>> forwarding = new ConcurrentHashMap<>();
   private final AtomicLong unconfirmedForwards = new AtomicLong();
   private volatile long nextUnconfirmedLog;
-  private volatile long replicationWaitMillis = 250;
+  /** The most an issuer request waits for its replica; negative: as long as the cluster takes. */
+  private volatile long replicationWaitMillis = -1;
   /** After a takeover, until when issuer requests do not wait for their replica at all. */
   private volatile long replicationWaitOffUntil;
   /** How long after a takeover the cluster may take to exclude the dead node (a view change). */
@@ -489,13 +490,15 @@ public final class NodeEngine {
           // after a crash knows every request an issuer has; this thread goes on meanwhile.
           CompletableFuture<Void> sentToIssuer = new CompletableFuture<>();
           forwarding.put(forward.context().issuerKey(), sentToIssuer);
-          // At most replicationWait: a member that died holds every write until the cluster has
-          // excluded it (about a second); the survivor's traffic must not wait for that.
+          // Right after a takeover not at all: the dead member holds every write until the cluster
+          // has excluded it (about a second), and the survivor's traffic must not wait for that.
           long wait = now < replicationWaitOffUntil ? 0 : replicationWaitMillis;
           CompletableFuture<String> confirmed = new CompletableFuture<>();
           replicated.whenComplete((done, failure) -> confirmed.complete(failure == null ? null : failure.toString()));
-          confirmed.completeOnTimeout(wait == 0 ? "a node was taken over just now" : "not confirmed within " + wait + " ms",
-              wait, TimeUnit.MILLISECONDS);
+          if (wait >= 0) {
+            confirmed.completeOnTimeout(wait == 0 ? "a node was taken over just now" : "not confirmed within " + wait + " ms",
+                wait, TimeUnit.MILLISECONDS);
+          }
           confirmed.thenAccept(problem -> {
             try {
               if (problem != null) {
@@ -536,9 +539,12 @@ public final class NodeEngine {
     return unconfirmedForwards.get();
   }
 
-  /** How long an issuer request waits, at most, for the cluster to confirm its context (sync). */
+  /**
+   * How long an issuer request waits, at most, for the cluster to confirm its context (sync);
+   * null: as long as the cluster takes (the default, which keeps the guarantee).
+   */
   public void replicationWait(java.time.Duration wait) {
-    this.replicationWaitMillis = Math.max(0, wait.toMillis());
+    this.replicationWaitMillis = wait == null ? -1 : Math.max(0, wait.toMillis());
   }
 
   private void forward(ForwardToIssuer forward, long now) {

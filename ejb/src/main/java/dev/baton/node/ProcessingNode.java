@@ -88,7 +88,8 @@ public class ProcessingNode {
     store = new CacheStore(inflight);
     started.inFlightStore(store, false);
     started.moveWorker(scheduler);
-    started.replicationWait(Duration.ofMillis(Long.getLong("baton.inflight.sync.wait.ms", 250)));
+    Long syncWait = Long.getLong("baton.inflight.sync.wait.ms");
+    started.replicationWait(syncWait == null ? null : Duration.ofMillis(syncWait));
     reload(started);
     int port = Integer.getInteger("baton.link.port", node.get() == NodeId.A ? 7401 : 7402);
     String bind = System.getProperty("baton.link.bind", "127.0.0.1");
