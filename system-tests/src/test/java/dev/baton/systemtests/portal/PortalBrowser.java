@@ -95,8 +95,21 @@ final class PortalBrowser implements AutoCloseable {
 
   /** Answers yes in the confirmation dialog of a risky action. */
   void confirm() {
-    until(d -> d.findElement(By.id("confirm-yes")).isDisplayed());
-    click("confirm-yes");
+    // After an ajax update the page may hold an earlier, hidden copy of the dialog too: the
+    // visible one is the one a person would click.
+    until(d -> {
+      try {
+        for (WebElement yes : d.findElements(By.id("confirm-yes"))) {
+          if (yes.isDisplayed()) {
+            yes.click();
+            return true;
+          }
+        }
+        return false;
+      } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException notYet) {
+        return false;
+      }
+    });
   }
 
   /** Picks the option whose label starts with {@code label} in a PrimeFaces drop-down, as a click would. */
