@@ -63,8 +63,11 @@ class SwitchoverBenchmark {
   private final ScheduledExecutorService delays = Executors.newScheduledThreadPool(2);
   private final List<String> report = new ArrayList<>();
 
-  /** One request: when it was sent (nanoTime), how long its answer took, its response code. */
-  private record Sample(long sentAt, long micros, String rc) {}
+  /** One request: when it was sent (nanoTime), how long its answer took, its response code, its RRN. */
+  private record Sample(long sentAt, long micros, String rc, String rrn) {}
+
+  /** The retrieval references of the requests the issuers received. */
+  private final java.util.Set<String> atIssuer = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @BeforeAll
   void startTheTopologyAndTheBanks() throws Exception {
@@ -75,6 +78,7 @@ class SwitchoverBenchmark {
     iss2 = new TestIssuer("ISS2", 10012, PATIENCE);
     for (TestIssuer issuer : List.of(iss1, iss2)) {
       issuer.answerWith(request -> {
+        atIssuer.add(request.getString(37));
         delays.schedule(() -> answer(issuer, TestIssuer.answerOf(request, "00")), issuerMillis, TimeUnit.MILLISECONDS);
         return null;
       });
@@ -134,12 +138,15 @@ class SwitchoverBenchmark {
       });
       long recovered = killing.stream().filter(s -> s.sentAt() >= killedAt[0] && "00".equals(s.rc()))
           .mapToLong(s -> (s.sentAt() - killedAt[0]) / 1_000 + s.micros()).min().orElse(-1);
-      long before = killing.stream().filter(s -> s.sentAt() < killedAt[0]).count();
-      long lost = killing.stream().filter(s -> s.sentAt() < killedAt[0] && !"00".equals(s.rc())).count();
+      List<Sample> before = killing.stream().filter(s -> s.sentAt() < killedAt[0]).toList();
+      long reached = before.stream().filter(s -> atIssuer.contains(s.rrn())).count();
+      long lostAtIssuer = before.stream().filter(s -> atIssuer.contains(s.rrn()) && !"00".equals(s.rc())).count();
+      long neverReached = before.stream().filter(s -> !atIssuer.contains(s.rrn()) && !"00".equals(s.rc())).count();
       long afterDeclined = killing.stream().filter(s -> s.sentAt() >= killedAt[0] && !"00".equals(s.rc())).count();
-      report.add(String.format("kill -9 of node A, replication %s: traffic flows on node B %.1f ms after the kill; "
-              + "%d of %d requests sent before the kill not approved, %d sent after it declined", replication,
-          recovered / 1000.0, lost, before, afterDeclined));
+      report.add(String.format("kill -9 of node A, replication %s: traffic flows on node B %.1f ms after the kill; of %d "
+              + "requests sent before the kill, %d reached the issuer and %d of those were not approved, %d never "
+              + "reached it and were declined; %d sent after the kill declined", replication, recovered / 1000.0,
+          before.size(), reached, lostAtIssuer, neverReached, afterDeclined));
       assertAnswered(killing);
       topology.restart("node-a", System.out);
     }
@@ -205,7 +212,8 @@ class SwitchoverBenchmark {
       ISOMsg request = TestAcquirer.request("0100", card);
       long sentAt = System.nanoTime();
       return acquirer.ask(request)
-          .thenApply(answer -> new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000, answer.getString(39)));
+          .thenApply(answer -> new Sample(sentAt, (System.nanoTime() - sentAt) / 1_000, answer.getString(39),
+              request.getString(37)));
     } catch (Exception e) {
       throw new IllegalStateException("ACQ1 could not send", e);
     }
