@@ -105,6 +105,12 @@ public final class NodeEngine {
   private volatile long nextUnconfirmedLog;
   /** The most an issuer request waits for its replica; negative: as long as the cluster takes. */
   private volatile long replicationWaitMillis = -1;
+  /** A finished context's cluster copy, removed at {@code at}. */
+  private record Removal(String key, long at) {}
+
+  /** How long a finished context stays in the cluster: longer than the edge's replay window (1 s). */
+  private static final long REMOVAL_DELAY_MILLIS = 1_500;
+  private final java.util.Deque<Removal> removals = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** After a takeover, until when issuer requests do not wait for their replica at all. */
   private volatile long replicationWaitOffUntil;
   /** How long after a takeover the cluster may take to exclude the dead node (a view change). */
@@ -157,7 +163,10 @@ public final class NodeEngine {
 
               @Override
               public void left(InFlightAuthorization authorization) {
-                store.remove(storeKey(authorization));
+                // Kept a little longer: if this node dies before the edge has read its answer (a
+                // killed process's unsent bytes are discarded), the survivor takes the context
+                // over and the issuer answer the edge gives again finds it there.
+                removals.addLast(new Removal(storeKey(authorization), clock.millis() + REMOVAL_DELAY_MILLIS));
               }
             });
   }
@@ -261,6 +270,11 @@ public final class NodeEngine {
   /** Answers RC 91 for every request whose issuer did not answer in time. */
   public void tick() {
     long now = clock.millis();
+    for (Removal due = removals.peekFirst(); due != null && due.at() <= now; due = removals.peekFirst()) {
+      if (removals.remove(due)) {
+        store.remove(due.key());
+      }
+    }
     if (now >= nextApprovalSweep) {
       nextApprovalSweep = now + 1_000;
       approvalsSent.values().removeIf(sentApproval -> sentApproval.forgetAt() <= now);

@@ -193,7 +193,10 @@ class NodeEngineTest {
     assertEquals("ACQ1-1", answer.sessionId());
     assertEquals("00", unpack(answer.iso()).getString(39));
     assertEquals(0, nodeB.inFlight());
-    assertEquals(Map.of(), cluster, "the answered context left the cluster too");
+    assertEquals(1, cluster.size(), "kept a moment, in case the answer dies with the node");
+    clock.advance(Duration.ofMillis(1_500));
+    nodeB.tick();
+    assertEquals(Map.of(), cluster, "the answered context left the cluster after that");
   }
 
   @Test

@@ -174,7 +174,8 @@ public abstract class PortalScenarios extends TerminalPageScenarios {
     tms.type("enrol:tid", "u" + u.toLowerCase());
     tms.choose("enrol:mid", "DEMOSHOP1");
     tms.click("enrol:enrolOne");
-    tms.until(d -> tms.texts("[id='enrol'] .field-error").size() >= 2);
+    // The field messages are on the page empty before the answer comes: wait for their text.
+    tms.until(d -> tms.texts("[id='enrol'] .field-error").stream().filter(m -> !m.isEmpty()).count() >= 2);
     assertEquals(List.of("serial number DUP-" + u + " is already enrolled", "TID U" + u + " is already enrolled"),
         tms.texts("[id='enrol'] .field-error").stream().filter(m -> !m.isEmpty()).toList());
     assertFalse(tms.present("enrol:activationCode"), "no code issued");
