@@ -297,17 +297,20 @@ public final class EdgeEngine implements LinkListener {
       NodeId down = NodeId.parse(nodeId);
       // Before failover points the issuers elsewhere: these wait for the new route.
       long now = clock.millis();
-      int again = 0;
-      for (Delivered delivered : recentAnswers) {
-        if (delivered.node() == down && recentAnswers.remove(delivered)) {
-          parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
-          again++;
+      int[] again = {0};
+      // One pass: removing each match by value would scan the deque once per match.
+      recentAnswers.removeIf(delivered -> {
+        if (delivered.node() != down) {
+          return false;
         }
-      }
-      if (again > 0) {
+        parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
+        again[0]++;
+        return true;
+      });
+      if (again[0] > 0) {
         LOG.log(Level.WARNING, "node {0} is DOWN: the {1} issuer answers it was given in the last {2} ms go again to"
             + " the node taking its contexts over (one it had finished matches nothing there)", down,
-            Integer.toString(again), Long.toString(REPLAY_MILLIS));
+            Integer.toString(again[0]), Long.toString(REPLAY_MILLIS));
       }
       nodeDown.accept(down);
     }
@@ -402,8 +405,7 @@ public final class EdgeEngine implements LinkListener {
   private void fromIssuer(BankMessage message) {
     String stan = message.field(11);
     Owner owner = stan == null ? null : owners.remove(ownerKey(message.bankId(), stan));
-    Parked parking = new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS);
-    Optional<NodeId> node = destination(parking);
+    Optional<NodeId> node = destination(message, owner == null ? null : owner.node());
     if (node.isEmpty() || !deliver(message, node.get())) {
       // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
       // elsewhere yet), or a move holds it: the answer waits for the node, for the route to the one
@@ -411,7 +413,7 @@ public final class EdgeEngine implements LinkListener {
       if (owner != null) {
         owners.putIfAbsent(ownerKey(message.bankId(), stan), owner);
       }
-      parked.add(parking);
+      parked.add(new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS));
     }
   }
 
@@ -420,17 +422,21 @@ public final class EdgeEngine implements LinkListener {
    * SUSPECT: it may come back); once it is DOWN, the issuer's route, which failover points at the
    * node that took the dead one's contexts over.
    */
-  private Optional<NodeId> destination(Parked answer) {
-    NodeId owner = answer.owner();
-    String stan = answer.message().field(11);
-    if (owner != null && stan != null) {
-      Owner now = owners.get(ownerKey(answer.message().bankId(), stan));
-      owner = now == null ? owner : now.node();
-    }
+  private Optional<NodeId> destination(BankMessage answer, NodeId owner) {
     if (owner != null && links.state(owner) != NodeState.DOWN) {
       return Optional.of(owner);
     }
-    return routes.apply(answer.message().bankId());
+    return routes.apply(answer.bankId());
+  }
+
+  /** Who owns a parked answer's request now: a move may have reassigned it while it waited. */
+  private NodeId ownerNow(Parked answer) {
+    String stan = answer.message().field(11);
+    if (answer.owner() == null || stan == null) {
+      return answer.owner();
+    }
+    Owner now = owners.get(ownerKey(answer.message().bankId(), stan));
+    return now == null ? answer.owner() : now.node();
   }
 
   private boolean deliver(BankMessage message, NodeId node) {
@@ -449,7 +455,7 @@ public final class EdgeEngine implements LinkListener {
       if (waiting == null) {
         return;
       }
-      Optional<NodeId> node = destination(waiting);
+      Optional<NodeId> node = destination(waiting.message(), ownerNow(waiting));
       if (node.isPresent() && deliver(waiting.message(), node.get())) {
         String stan = waiting.message().field(11);
         if (stan != null) {

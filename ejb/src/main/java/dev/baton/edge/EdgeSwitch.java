@@ -204,9 +204,7 @@ public class EdgeSwitch {
 
   private void refreshRoutes() {
     Map<String, NodeId> fresh = new java.util.HashMap<>();
-    Map<String, String> cached = new java.util.HashMap<>();
     for (Map.Entry<String, String> route : routeCache.entrySet()) {
-      cached.put(route.getKey(), route.getValue());
       try {
         fresh.put(route.getKey(), NodeId.parse(route.getValue()));
       } catch (IllegalArgumentException e) {
@@ -214,9 +212,9 @@ public class EdgeSwitch {
       }
     }
     for (Map.Entry<String, NodeId> assigned : assignedRoutes.entrySet()) {
-      if (!assigned.getValue().name().equals(cached.get(assigned.getKey())) && !writingRoutes.contains(assigned.getKey())) {
+      if (assigned.getValue() != fresh.get(assigned.getKey()) && !writingRoutes.contains(assigned.getKey())) {
         LOG.log(Level.INFO, "route {0} -> {1} is not in the cluster''s route table (it has {2}): written again",
-            assigned.getKey(), assigned.getValue(), cached.get(assigned.getKey()));
+            assigned.getKey(), assigned.getValue(), fresh.get(assigned.getKey()));
         replicate(assigned.getKey(), assigned.getValue());
       }
     }

@@ -270,10 +270,9 @@ public final class NodeEngine {
   /** Answers RC 91 for every request whose issuer did not answer in time. */
   public void tick() {
     long now = clock.millis();
+    // Only the ticker takes from the head, so what it peeked is what it polls.
     for (Removal due = removals.peekFirst(); due != null && due.at() <= now; due = removals.peekFirst()) {
-      if (removals.remove(due)) {
-        store.remove(due.key());
-      }
+      store.remove(removals.pollFirst().key());
     }
     if (now >= nextApprovalSweep) {
       nextApprovalSweep = now + 1_000;
@@ -375,7 +374,7 @@ public final class NodeEngine {
         taking.put(key, store.take(key).toCompletableFuture());
       }
     }
-    if (movesTakenBack.contains(move)) {
+    if (movesTakenBack.remove(move)) {
       reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed
       return;
     }

@@ -291,30 +291,7 @@ class NodeEngineTest {
   @Test
   void withSyncReplicationTheIssuerRequestLeavesOnlyOnceTheClusterHoldsItsContext() throws Exception {
     java.util.concurrent.CompletableFuture<Object> written = new java.util.concurrent.CompletableFuture<>();
-    engine.inFlightStore(new InFlightStore() {
-      @Override
-      public java.util.concurrent.CompletionStage<?> put(String key, String value) {
-        return written;
-      }
-
-      @Override
-      public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
-      }
-
-      @Override
-      public void remove(String key) {}
-
-      @Override
-      public java.util.concurrent.CompletionStage<String> take(String key) {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
-      }
-
-      @Override
-      public Map<String, String> entries() {
-        return Map.of();
-      }
-    }, true);
+    engine.inFlightStore(clusterConfirmingWith(written), true);
 
     engine.onFrame(fromBank(50, "ACQ1", "ACQ1-1", request("000786")));
     assertEquals(List.of(), toEdge, "held until the cluster has the context");
@@ -350,15 +327,20 @@ class NodeEngineTest {
 
   /** A cluster that never confirms a write: a member that died and is not excluded yet. */
   private static InFlightStore silentCluster() {
+    return clusterConfirmingWith(new java.util.concurrent.CompletableFuture<>());
+  }
+
+  /** A cluster whose writes are confirmed when {@code writes} completes. */
+  private static InFlightStore clusterConfirmingWith(java.util.concurrent.CompletableFuture<?> writes) {
     return new InFlightStore() {
       @Override
       public java.util.concurrent.CompletionStage<?> put(String key, String value) {
-        return new java.util.concurrent.CompletableFuture<>();
+        return writes;
       }
 
       @Override
       public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
-        return new java.util.concurrent.CompletableFuture<>();
+        return writes;
       }
 
       @Override
