@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the original to build the 0420), and an acquirer's reversal of an authorization already answered
  * (it must go to the original's issuer). Memory is bounded by time: entries are forgotten after the
  * retention window. Thread-safe.
+ *
+ * <p>A node keeps every context it finished in the window (two minutes of traffic), so each is kept
+ * small: its flat text form ({@link InFlightAuthorization.Stored#toText()}, one string) and the
+ * keys it is found by. The context is rebuilt only when a late answer or a reversal asks for it,
+ * which is rare; a whole message per context kept the collector copying a heap of small objects.
  */
 public final class FinishedAuthorizations {
 
@@ -31,13 +36,26 @@ public final class FinishedAuthorizations {
   /** One finished context and how it ended. */
   public record Finished(InFlightAuthorization authorization, Ending ending) {}
 
-  private record Entry(Finished finished, long forgetAt) {}
+  /** A kept context: its text form, how it ended and the keys that find it. */
+  private record Entry(IssuerKey key, String stored, String originalSlot, Ending ending, long forgetAt) {
+    InFlightAuthorization authorization() {
+      return InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(stored));
+    }
+
+    Entry endedAs(Ending other) {
+      return new Entry(key, stored, originalSlot, other, forgetAt);
+    }
+  }
 
   private final long retentionMillis;
   private final ConcurrentHashMap<IssuerKey, Entry> byIssuerKey = new ConcurrentHashMap<>();
   // Insertion order is (nearly) forgetAt order: callers' clocks move forward.
   private final Queue<Entry> byAge = new ConcurrentLinkedQueue<>();
-  private final AcquirerIndex originals = new AcquirerIndex();
+  /**
+   * Originals (0100/0200) by acquirer and acquirer STAN, for reversals. Lists are tiny (a STAN
+   * repeats only after a wrap) and replaced whole inside {@code compute}.
+   */
+  private final ConcurrentHashMap<String, List<Entry>> originals = new ConcurrentHashMap<>();
 
   /** Keeps each finished context for {@code retention}, which must be positive. */
   public FinishedAuthorizations(Duration retention) {
@@ -50,12 +68,23 @@ public final class FinishedAuthorizations {
   /** Keeps {@code authorization}, which has just left the book with {@code ending}. */
   public void remember(InFlightAuthorization authorization, Ending ending, long nowMillis) {
     forgetOld(nowMillis);
-    Entry entry = new Entry(new Finished(authorization, ending), nowMillis + retentionMillis);
-    Entry replaced = byIssuerKey.put(authorization.issuerKey(), entry);
+    String slot = authorization.isReversal() ? null : slot(authorization.acquirerId(), authorization.request().field(11));
+    Entry entry = new Entry(authorization.issuerKey(), authorization.toStored().toText(), slot, ending,
+        nowMillis + retentionMillis);
+    Entry replaced = byIssuerKey.put(entry.key(), entry);
     if (replaced != null) {
-      originals.remove(replaced.finished().authorization());
+      unindex(replaced);
     }
-    originals.add(authorization);
+    if (slot != null) {
+      originals.compute(slot, (key, list) -> {
+        if (list == null) {
+          return List.of(entry);
+        }
+        List<Entry> grown = new ArrayList<>(list);
+        grown.add(entry);
+        return List.copyOf(grown);
+      });
+    }
     byAge.add(entry);
   }
 
@@ -78,11 +107,11 @@ public final class FinishedAuthorizations {
   private Optional<InFlightAuthorization> take(IssuerKey key, Ending expected, long nowMillis) {
     forgetOld(nowMillis);
     Entry entry = byIssuerKey.get(key);
-    if (entry == null || entry.finished().ending() != expected) {
+    if (entry == null || entry.ending() != expected) {
       return Optional.empty();
     }
-    Finished late = new Finished(entry.finished().authorization(), Ending.ANSWERED_LATE);
-    if (!byIssuerKey.replace(key, entry, new Entry(late, entry.forgetAt()))) {
+    Entry late = entry.endedAs(Ending.ANSWERED_LATE);
+    if (!byIssuerKey.replace(key, entry, late)) {
       return Optional.empty();
     }
     return Optional.of(late.authorization());
@@ -92,17 +121,27 @@ public final class FinishedAuthorizations {
   public Optional<InFlightAuthorization> findOriginal(
       String acquirerId, OriginalReference reference, long nowMillis) {
     forgetOld(nowMillis);
-    return originals.find(acquirerId, reference);
+    List<Entry> candidates = originals.get(slot(acquirerId, reference.stan()));
+    if (candidates == null) {
+      return Optional.empty();
+    }
+    for (int i = candidates.size() - 1; i >= 0; i--) {
+      InFlightAuthorization original = candidates.get(i).authorization();
+      if (reference.matches(original.request())) {
+        return Optional.of(original);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Takes every finished context in which {@code bankId} takes part, for a switchover. */
   public List<Finished> export(String bankId) {
     List<Finished> exported = new ArrayList<>();
     for (Entry entry : byIssuerKey.values()) {
-      InFlightAuthorization authorization = entry.finished().authorization();
-      if (authorization.involves(bankId) && byIssuerKey.remove(authorization.issuerKey(), entry)) {
-        originals.remove(authorization);
-        exported.add(entry.finished());
+      InFlightAuthorization authorization = entry.authorization();
+      if (authorization.involves(bankId) && byIssuerKey.remove(entry.key(), entry)) {
+        unindex(entry);
+        exported.add(new Finished(authorization, entry.ending()));
       }
     }
     return exported;
@@ -125,14 +164,27 @@ public final class FinishedAuthorizations {
       if (!byAge.remove(oldest)) {
         continue;
       }
-      InFlightAuthorization authorization = oldest.finished().authorization();
-      // The entry may since have been marked answered late; it is forgotten all the same.
-      Entry current = byIssuerKey.get(authorization.issuerKey());
-      if (current != null
-          && current.finished().authorization() == authorization
-          && byIssuerKey.remove(authorization.issuerKey(), current)) {
-        originals.remove(authorization);
+      // The entry may since have been marked answered late (same text, new entry); it is
+      // forgotten all the same. One remembered again since is not.
+      Entry current = byIssuerKey.get(oldest.key());
+      if (current != null && current.stored() == oldest.stored() && byIssuerKey.remove(oldest.key(), current)) {
+        unindex(current);
       }
     }
+  }
+
+  private void unindex(Entry entry) {
+    if (entry.originalSlot() == null) {
+      return;
+    }
+    originals.computeIfPresent(entry.originalSlot(), (slot, list) -> {
+      List<Entry> rest = new ArrayList<>(list);
+      rest.removeIf(kept -> kept.stored() == entry.stored());
+      return rest.isEmpty() ? null : List.copyOf(rest);
+    });
+  }
+
+  private static String slot(String acquirerId, String stan) {
+    return acquirerId + "|" + stan;
   }
 }

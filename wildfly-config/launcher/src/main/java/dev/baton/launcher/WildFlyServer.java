@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class WildFlyServer implements Component {
 
+  /** Heap and collector of each server, unless BATON_SERVER_HEAP gives others. */
+  static final String DEFAULT_HEAP = "-Xms1g -Xmx1g -XX:+UseZGC";
+
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
   private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
 
@@ -72,7 +75,8 @@ public final class WildFlyServer implements Component {
     // start: later starts load classes faster.
     environment.put(
         "JBOSS_JAVA_SIZING",
-        "-Xms256m -Xmx512m -XX:MetaspaceSize=256m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
+        System.getenv().getOrDefault("BATON_SERVER_HEAP", DEFAULT_HEAP)
+            + " -XX:MetaspaceSize=256m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
             + base.resolve("class-data.jsa"));
     ManagedProcess.start(
         List.of(

@@ -18,9 +18,17 @@ import java.util.List;
 import org.jpos.iso.ISOException;
 
 /**
- * One session's queue towards the endpoints. At most one piece of work drains it at a time, which
- * is what keeps the session's order while the WorkManager runs other sessions in parallel. While
- * no endpoint listens the queue is the session's bounded buffer.
+ * One session's queue towards the endpoints. At most one thread delivers its messages at a time,
+ * which is what keeps the session's order while other sessions run in parallel. While no endpoint
+ * listens the queue is the session's bounded buffer.
+ *
+ * <p>A message that finds the session idle (nothing queued, nothing being delivered, an endpoint
+ * listening) is delivered at once on the thread that read it: handing every message to a
+ * WorkManager thread cost a thread wake-up and a context switch each, most of the connector's
+ * time under load. Whatever arrives while a delivery runs queues behind it and is drained on a
+ * WorkManager thread, as is everything queued while no endpoint listened. The session's reader
+ * thus reads its next frame once the endpoint has taken the last; a bank that stops reading its
+ * answers slows only its own session.
  */
 final class SessionMailbox {
 
@@ -57,8 +65,17 @@ final class SessionMailbox {
    */
   void offer(Pending pending) {
     boolean full = false;
+    MessageEndpointFactory inline = null;
     synchronized (this) {
-      if (pending instanceof Pending.Message) {
+      if (pending instanceof Pending.Message && !draining && queue.isEmpty()) {
+        inline = activations.oneFor(bankId);
+        if (inline != null) {
+          draining = true;
+        }
+      }
+      if (inline != null) {
+        // delivered below, outside the lock
+      } else if (pending instanceof Pending.Message) {
         full = messages >= rules.bufferCapacity();
         if (!full) {
           queue.addLast(pending);
@@ -71,8 +88,32 @@ final class SessionMailbox {
         queue.addLast(pending);
       }
     }
+    if (inline != null) {
+      deliverInline(pending, inline);
+      return;
+    }
     if (full) {
       giveUp(pending, "buffer full (" + rules.bufferCapacity() + ")");
+    }
+    resume();
+  }
+
+  /** Delivers on the calling thread a message that found the session idle; see the class comment. */
+  private void deliverInline(Pending pending, MessageEndpointFactory endpoint) {
+    boolean taken;
+    try {
+      taken = deliver(pending, endpoint);
+    } catch (RuntimeException bug) {
+      LOG.log(Level.ERROR, "bank " + bankId + " session " + sessionId + ": delivery failed", bug);
+      taken = true;
+    }
+    synchronized (this) {
+      if (!taken) {
+        // No endpoint took it after all (it was deactivated meanwhile): it waits at the head.
+        queue.addFirst(pending);
+        messages++;
+      }
+      draining = false;
     }
     resume();
   }
