@@ -206,7 +206,7 @@ public class ProcessingNode {
     return new NodeEngine.Timing(
         Duration.ofMillis(Long.getLong("baton.issuer.timeout.ms", defaults.issuerTimeout().toMillis())),
         Duration.ofMillis(Long.getLong("baton.duplicate.window.ms", defaults.duplicateWindow().toMillis())),
-        defaults.finishedRetention());
+        Duration.ofMillis(Long.getLong("baton.finished.retention.ms", defaults.finishedRetention().toMillis())));
   }
 
   /**

@@ -2,10 +2,8 @@ package dev.baton.processing;
 
 import dev.baton.connector.api.IsoMessage;
 import java.time.Duration;
+import dev.baton.processing.inflight.RecordLog;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Spots a duplicate transmission: the same acquirer sending a request with the same STAN (11),
@@ -18,16 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class DuplicateDetector {
 
-  /**
-   * A request's identity is one string (acquirer, class, 11, 7, 37, each with its length): a node
-   * keeps two minutes of them, and one string is fewer objects for the collector than a record of
-   * five.
-   */
-  private record Sighting(String seen, long atMillis) {}
+  private static final byte[] NOTHING = new byte[0];
 
   private final long windowMillis;
-  private final ConcurrentHashMap<String, Long> lastSeen = new ConcurrentHashMap<>();
-  private final Queue<Sighting> byAge = new ConcurrentLinkedQueue<>();
+  /** Identities seen in the window (kept as bytes in a few arrays: a node holds two minutes of them). */
+  private final RecordLog seen = new RecordLog(1);
 
   /**
    * A detector that calls a request a duplicate when its twin came less than {@code window} ago.
@@ -44,37 +37,21 @@ public final class DuplicateDetector {
    * within the window. Of two identical requests arriving together, exactly one is the original.
    */
   public boolean isDuplicate(String acquirerId, IsoMessage request, long nowMillis) {
-    forgetOld(nowMillis);
-    String seen = identity(Objects.requireNonNull(acquirerId, "acquirer"), request);
-    boolean[] duplicate = {false};
-    lastSeen.compute(
-        seen,
-        (key, before) -> {
-          if (before != null && nowMillis - before < windowMillis) {
-            duplicate[0] = true;
-            return before;
-          }
-          return nowMillis;
-        });
-    if (!duplicate[0]) {
-      byAge.add(new Sighting(seen, nowMillis));
+    String identity = identity(Objects.requireNonNull(acquirerId, "acquirer"), request);
+    synchronized (seen) {
+      seen.expire(nowMillis);
+      if (!seen.find(0, identity, nowMillis).isEmpty()) {
+        return true;
+      }
+      seen.append(nowMillis + windowMillis, new String[] {identity}, NOTHING, (byte) 0);
+      return false;
     }
-    return duplicate[0];
   }
 
   /** Number of requests remembered. */
   public int size() {
-    return lastSeen.size();
-  }
-
-  private void forgetOld(long nowMillis) {
-    for (Sighting oldest = byAge.peek();
-        oldest != null && nowMillis - oldest.atMillis() >= windowMillis;
-        oldest = byAge.peek()) {
-      if (byAge.remove(oldest)) {
-        // Only if not seen again since: the later sighting has its own place in the queue.
-        lastSeen.remove(oldest.seen(), oldest.atMillis());
-      }
+    synchronized (seen) {
+      return seen.size();
     }
   }
 

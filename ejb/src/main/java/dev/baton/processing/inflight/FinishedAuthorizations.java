@@ -1,13 +1,11 @@
 package dev.baton.processing.inflight;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Contexts that left the in-flight book, kept for a while. Two things arrive after a request is
@@ -16,10 +14,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (it must go to the original's issuer). Memory is bounded by time: entries are forgotten after the
  * retention window. Thread-safe.
  *
- * <p>A node keeps every context it finished in the window (two minutes of traffic), so each is kept
- * small: its flat text form ({@link InFlightAuthorization.Stored#toText()}, one string) and the
- * keys it is found by. The context is rebuilt only when a late answer or a reversal asks for it,
- * which is rare; a whole message per context kept the collector copying a heap of small objects.
+ * <p>A node keeps every context it finished in the window (two minutes of traffic), so they are
+ * kept in a {@link RecordLog}: each as its flat text form ({@link InFlightAuthorization.Stored#toText()})
+ * with how it ended, found by its issuer key or, for an original, by its acquirer and STAN. The
+ * context is rebuilt only when a late answer or a reversal asks for it, which is rare.
  */
 public final class FinishedAuthorizations {
 
@@ -36,26 +34,12 @@ public final class FinishedAuthorizations {
   /** One finished context and how it ended. */
   public record Finished(InFlightAuthorization authorization, Ending ending) {}
 
-  /** A kept context: its text form, how it ended and the keys that find it. */
-  private record Entry(IssuerKey key, String stored, String originalSlot, Ending ending, long forgetAt) {
-    InFlightAuthorization authorization() {
-      return InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(stored));
-    }
-
-    Entry endedAs(Ending other) {
-      return new Entry(key, stored, originalSlot, other, forgetAt);
-    }
-  }
+  private static final int BY_ISSUER_KEY = 0;
+  private static final int BY_ORIGINAL = 1;
+  private static final Ending[] ENDINGS = Ending.values();
 
   private final long retentionMillis;
-  private final ConcurrentHashMap<IssuerKey, Entry> byIssuerKey = new ConcurrentHashMap<>();
-  // Insertion order is (nearly) forgetAt order: callers' clocks move forward.
-  private final Queue<Entry> byAge = new ConcurrentLinkedQueue<>();
-  /**
-   * Originals (0100/0200) by acquirer and acquirer STAN, for reversals. Lists are tiny (a STAN
-   * repeats only after a wrap) and replaced whole inside {@code compute}.
-   */
-  private final ConcurrentHashMap<String, List<Entry>> originals = new ConcurrentHashMap<>();
+  private final RecordLog log = new RecordLog(2);
 
   /** Keeps each finished context for {@code retention}, which must be positive. */
   public FinishedAuthorizations(Duration retention) {
@@ -66,26 +50,16 @@ public final class FinishedAuthorizations {
   }
 
   /** Keeps {@code authorization}, which has just left the book with {@code ending}. */
-  public void remember(InFlightAuthorization authorization, Ending ending, long nowMillis) {
-    forgetOld(nowMillis);
-    String slot = authorization.isReversal() ? null : slot(authorization.acquirerId(), authorization.request().field(11));
-    Entry entry = new Entry(authorization.issuerKey(), authorization.toStored().toText(), slot, ending,
-        nowMillis + retentionMillis);
-    Entry replaced = byIssuerKey.put(entry.key(), entry);
-    if (replaced != null) {
-      unindex(replaced);
-    }
-    if (slot != null) {
-      originals.compute(slot, (key, list) -> {
-        if (list == null) {
-          return List.of(entry);
-        }
-        List<Entry> grown = new ArrayList<>(list);
-        grown.add(entry);
-        return List.copyOf(grown);
-      });
-    }
-    byAge.add(entry);
+  public synchronized void remember(InFlightAuthorization authorization, Ending ending, long nowMillis) {
+    log.expire(nowMillis);
+    String key = keyText(authorization.issuerKey());
+    // A context finished again under the same key replaces the one kept.
+    log.find(BY_ISSUER_KEY, key, nowMillis).forEach(log::remove);
+    String original = authorization.isReversal()
+        ? null
+        : originalSlot(authorization.acquirerId(), authorization.request().field(11));
+    log.append(nowMillis + retentionMillis, new String[] {key, original},
+        authorization.toStored().toText().getBytes(StandardCharsets.UTF_8), (byte) ending.ordinal());
   }
 
   /**
@@ -104,29 +78,27 @@ public final class FinishedAuthorizations {
     return take(key, Ending.ANSWERED, nowMillis);
   }
 
-  private Optional<InFlightAuthorization> take(IssuerKey key, Ending expected, long nowMillis) {
-    forgetOld(nowMillis);
-    Entry entry = byIssuerKey.get(key);
-    if (entry == null || entry.ending() != expected) {
+  private synchronized Optional<InFlightAuthorization> take(IssuerKey key, Ending expected, long nowMillis) {
+    log.expire(nowMillis);
+    List<Long> found = log.find(BY_ISSUER_KEY, keyText(key), nowMillis);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Entry late = entry.endedAs(Ending.ANSWERED_LATE);
-    if (!byIssuerKey.replace(key, entry, late)) {
+    long newest = found.get(found.size() - 1);
+    if (ENDINGS[log.mark(newest)] != expected) {
       return Optional.empty();
     }
-    return Optional.of(late.authorization());
+    log.setMark(newest, (byte) Ending.ANSWERED_LATE.ordinal());
+    return Optional.of(authorization(newest));
   }
 
   /** The finished original (0100/0200) of {@code acquirerId} that a reversal references. */
-  public Optional<InFlightAuthorization> findOriginal(
+  public synchronized Optional<InFlightAuthorization> findOriginal(
       String acquirerId, OriginalReference reference, long nowMillis) {
-    forgetOld(nowMillis);
-    List<Entry> candidates = originals.get(slot(acquirerId, reference.stan()));
-    if (candidates == null) {
-      return Optional.empty();
-    }
+    log.expire(nowMillis);
+    List<Long> candidates = log.find(BY_ORIGINAL, originalSlot(acquirerId, reference.stan()), nowMillis);
     for (int i = candidates.size() - 1; i >= 0; i--) {
-      InFlightAuthorization original = candidates.get(i).authorization();
+      InFlightAuthorization original = authorization(candidates.get(i));
       if (reference.matches(original.request())) {
         return Optional.of(original);
       }
@@ -135,13 +107,17 @@ public final class FinishedAuthorizations {
   }
 
   /** Takes every finished context in which {@code bankId} takes part, for a switchover. */
-  public List<Finished> export(String bankId) {
+  public synchronized List<Finished> export(String bankId, long nowMillis) {
+    log.expire(nowMillis);
     List<Finished> exported = new ArrayList<>();
-    for (Entry entry : byIssuerKey.values()) {
-      InFlightAuthorization authorization = entry.authorization();
-      if (authorization.involves(bankId) && byIssuerKey.remove(entry.key(), entry)) {
-        unindex(entry);
-        exported.add(new Finished(authorization, entry.ending()));
+    for (long reference : log.references()) {
+      if (!log.isLive(reference, nowMillis)) {
+        continue;
+      }
+      InFlightAuthorization authorization = authorization(reference);
+      if (authorization.involves(bankId)) {
+        exported.add(new Finished(authorization, ENDINGS[log.mark(reference)]));
+        log.remove(reference);
       }
     }
     return exported;
@@ -152,39 +128,22 @@ public final class FinishedAuthorizations {
     finished.forEach(f -> remember(f.authorization(), f.ending(), nowMillis));
   }
 
-  /** Number of contexts kept. */
-  public int size() {
-    return byIssuerKey.size();
+  /** Number of contexts kept (some expired ones until the next call that forgets them). */
+  public synchronized int size() {
+    return log.size();
   }
 
-  private void forgetOld(long nowMillis) {
-    for (Entry oldest = byAge.peek();
-        oldest != null && oldest.forgetAt() <= nowMillis;
-        oldest = byAge.peek()) {
-      if (!byAge.remove(oldest)) {
-        continue;
-      }
-      // The entry may since have been marked answered late (same text, new entry); it is
-      // forgotten all the same. One remembered again since is not.
-      Entry current = byIssuerKey.get(oldest.key());
-      if (current != null && current.stored() == oldest.stored() && byIssuerKey.remove(oldest.key(), current)) {
-        unindex(current);
-      }
-    }
+  private InFlightAuthorization authorization(long reference) {
+    String stored = new String(log.payload(reference), StandardCharsets.UTF_8);
+    return InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(stored));
   }
 
-  private void unindex(Entry entry) {
-    if (entry.originalSlot() == null) {
-      return;
-    }
-    originals.computeIfPresent(entry.originalSlot(), (slot, list) -> {
-      List<Entry> rest = new ArrayList<>(list);
-      rest.removeIf(kept -> kept.stored() == entry.stored());
-      return rest.isEmpty() ? null : List.copyOf(rest);
-    });
+  private static String keyText(IssuerKey key) {
+    return key.issuerId().length() + ":" + key.issuerId() + "|" + key.stan().length() + ":" + key.stan()
+        + "|" + key.rrn().length() + ":" + key.rrn() + "|" + key.terminalId();
   }
 
-  private static String slot(String acquirerId, String stan) {
-    return acquirerId + "|" + stan;
+  private static String originalSlot(String acquirerId, String stan) {
+    return acquirerId.length() + ":" + acquirerId + "|" + stan;
   }
 }
