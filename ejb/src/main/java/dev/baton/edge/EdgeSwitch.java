@@ -60,6 +60,12 @@ public class EdgeSwitch {
 
   private static final Logger LOG = System.getLogger(EdgeSwitch.class.getName());
   private static final long TICK_MILLIS = 20;
+  /**
+   * Ticks between two reads of the route cache: this edge writes every route itself and updates
+   * its snapshot at once when it does, so the read only repairs what the cluster lost; reading
+   * the whole cache every tick cost 3 % of the edge's processor time under load.
+   */
+  private static final int ROUTE_READ_TICKS = 25;
 
   @Resource(lookup = "java:jboss/datasources/BatonDS")
   private DataSource dataSource;
@@ -75,13 +81,13 @@ public class EdgeSwitch {
 
   @EJB private RouteTable routes;
 
-  /** The route table's cache itself, copied into {@link #routeSnapshot} at every tick. */
+  /** The route table's cache itself, copied into {@link #routeSnapshot} every 500 ms. */
   @Resource(lookup = "java:jboss/infinispan/cache/baton/routes")
   private org.infinispan.Cache<String, String> routeCache;
 
   /**
-   * The routes as of the last tick (20 ms at most behind the cluster's cache, and updated at once
-   * by a move made here): read for every request, without a bean call or a cache lookup.
+   * The routes as of the last read of the cluster's cache (every 500 ms), updated at once by a move
+   * made here: read for every request, without a bean call or a cache lookup.
    */
   private volatile Map<String, NodeId> routeSnapshot = Map.of();
   private final Object routeLock = new Object();
@@ -98,6 +104,8 @@ public class EdgeSwitch {
 
   private final Map<NodeId, NodeLinkClient> clients = new EnumMap<>(NodeId.class);
   private volatile EdgeEngine engine;
+  /** Ticks so far; only the ticker's thread counts them. */
+  private long ticks;
   private ScheduledFuture<?> ticker;
 
   @PostConstruct
@@ -274,7 +282,9 @@ public class EdgeSwitch {
 
   private void tick() {
     try {
-      refreshRoutes();
+      if (++ticks % ROUTE_READ_TICKS == 0) {
+        refreshRoutes();
+      }
       engine.tick();
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "edge deadline check failed", e);

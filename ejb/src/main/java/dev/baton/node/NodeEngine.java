@@ -319,12 +319,13 @@ public final class NodeEngine {
     List<InFlightAuthorization> leaving = book.export(bank);
     List<CompletableFuture<?>> writes = new ArrayList<>();
     Map<String, String> exported = new java.util.HashMap<>();
-    for (InFlightAuthorization authorization : leaving) {
+    for (int index = 0; index < leaving.size(); index++) {
+      InFlightAuthorization authorization = leaving.get(index);
       CompletableFuture<Void> sending = forwarding.get(authorization.issuerKey());
       if (sending != null) {
         writes.add(sending);
       }
-      exported.put(moveKey(move, authorization), authorization.toStored().toText());
+      exported.put(moveKey(move, index), authorization.toStored().toText());
     }
     writes.add(store.putAll(exported).toCompletableFuture());
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
@@ -348,7 +349,9 @@ public final class NodeEngine {
     // What reached the cluster, or reaches it yet, is nobody's: the edge sends IMPORT to another
     // node only after an EXPORTED that says OK, and an IMPORT of this move here finds them taken back.
     movesTakenBack.add(move);
-    leaving.forEach(authorization -> store.take(moveKey(move, authorization)));
+    for (int index = 0; index < leaving.size(); index++) {
+      store.take(moveKey(move, index));
+    }
     int back = leaving.size() - book.importAll(leaving).size();
     reply("EXPORTED", move, back, "FAILED");
   }
@@ -367,11 +370,21 @@ public final class NodeEngine {
       reply("IMPORTED", move, 0, "LATE");
       return;
     }
-    String prefix = "move|" + move + "|";
     Map<String, CompletableFuture<String>> taking = new java.util.LinkedHashMap<>();
-    for (String key : store.entries().keySet()) {
-      if (key.startsWith(prefix)) {
+    int count = countOf(control);
+    if (count >= 0) {
+      // The exporting node wrote them under the move's id and 0..count-1: taken without a scan.
+      for (int index = 0; index < count; index++) {
+        String key = moveKey(move, index);
         taking.put(key, store.take(key).toCompletableFuture());
+      }
+    } else {
+      // No count (a rollback whose EXPORTED never came): whatever of the move is in the cluster.
+      String prefix = "move|" + move + "|";
+      for (String key : store.entries().keySet()) {
+        if (key.startsWith(prefix)) {
+          taking.put(key, store.take(key).toCompletableFuture());
+        }
       }
     }
     if (movesTakenBack.remove(move)) {
@@ -433,8 +446,19 @@ public final class NodeEngine {
     }
   }
 
-  private static String moveKey(String move, InFlightAuthorization authorization) {
-    return "move|" + move + "|" + storeKey(authorization);
+  /** Where a move's {@code index}th context waits in the cluster. */
+  private static String moveKey(String move, int index) {
+    return "move|" + move + "|" + index;
+  }
+
+  /** An IMPORT's {@code count} (what the EXPORTED said), or -1 when it gives none. */
+  private static int countOf(Control control) {
+    String count = control.attribute("count");
+    try {
+      return count == null ? -1 : Math.max(-1, Integer.parseInt(count));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private void onRefused(Refused refused) {

@@ -194,7 +194,8 @@ public class Switchover implements BankMoves {
       } else if (edge.nodeStates().get(target) != NodeState.UP) {
         problem = "node " + target + " is no longer UP";
       } else {
-        Control imported = await(engine, target, step("IMPORT", move, Map.of("from", from.name())), STEP_MILLIS);
+        Control imported = await(engine, target,
+            step("IMPORT", move, Map.of("from", from.name(), "count", Integer.toString(count(exported)))), STEP_MILLIS);
         if (imported != null && "OK".equals(imported.attribute("status"))
             && edge.nodeStates().get(target) == NodeState.UP) {
           edge.assignRoute(bankId, target);
@@ -204,7 +205,10 @@ public class Switchover implements BankMoves {
       }
       // The answers bound for the old node stay held until it has its contexts back (a cluster
       // that waits for a dying member may take seconds): released earlier, they would find nothing.
-      Control back = await(engine, from, step("IMPORT", move, Map.of("from", from.name())), ROLLBACK_MILLIS);
+      Map<String, String> rollback = exported == null
+          ? Map.of("from", from.name())
+          : Map.of("from", from.name(), "count", Integer.toString(count(exported)));
+      Control back = await(engine, from, step("IMPORT", move, rollback), ROLLBACK_MILLIS);
       String kept = exported != null && "FAILED".equals(exported.attribute("status"))
           ? "node " + from + " kept its " + count(exported) + " in-flight authorizations"
           : "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))

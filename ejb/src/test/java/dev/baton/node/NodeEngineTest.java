@@ -248,11 +248,7 @@ class NodeEngineTest {
     assertEquals(List.of("EXPORTED", "1", "OK"), List.of(exported.verb(), exported.attribute("count"), exported.attribute("status")));
 
     List<Frame> toEdgeFromB = new ArrayList<>();
-    NodeEngine nodeB = new NodeEngine(NodeId.B, toEdgeFromB::add, clock, NodeEngine.Timing.defaults());
-    nodeB.configure(new NodeConfiguration(BinTable.of(Map.of("4", "ISS1")), Map.of(
-        "ACQ1", BankProfile.of("ACQ1", "ISO87B", "binary2"), "ISS1", BankProfile.of("ISS1", "ISO87B", "binary2")),
-        FieldCorrections.builder().build()));
-    nodeB.inFlightStore(new MapStore(cluster), false);
+    NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster));
     nodeB.onFrame(new Control("IMPORT", Map.of("move", "m1", "from", "A", "deadline", deadline)));
 
     Control keys = assertInstanceOf(Control.class, toEdgeFromB.removeFirst());
@@ -267,6 +263,35 @@ class NodeEngineTest {
     Data answer = assertInstanceOf(Data.class, toEdgeFromB.removeFirst());
     assertEquals(61, answer.correlation(), "the edge's correlation travelled with the context");
     assertEquals("00", unpack(answer.iso()).getString(39));
+  }
+
+  @Test
+  void anImportGivenTheExportedCountTakesTheMovesContextsByNumberWithoutReadingTheWholeCache() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    engine.onFrame(fromBank(63, "ACQ1", "ACQ1-1", request("000803")));
+    engine.onFrame(fromBank(64, "ACQ1", "ACQ1-1", request("000804")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 1_000);
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m4", "bank", "ACQ1", "deadline", deadline)));
+    assertEquals("2", ((Control) toEdge.removeFirst()).attribute("count"));
+    cluster.put("unrelated", "another node's context");
+
+    List<Frame> toEdgeFromB = new ArrayList<>();
+    MapStore noScans = new MapStore(cluster) {
+      @Override
+      public Map<String, String> entries() {
+        throw new AssertionError("the whole cache was read");
+      }
+    };
+    NodeEngine nodeB = nodeB(toEdgeFromB, noScans);
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline, "count", "2")));
+
+    assertEquals("IMPORT-KEYS", ((Control) toEdgeFromB.removeFirst()).verb());
+    Control imported = (Control) toEdgeFromB.removeFirst();
+    assertEquals(List.of("IMPORTED", "2", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
+    assertEquals(2, nodeB.inFlight());
+    assertEquals(Map.of("unrelated", "another node's context"), cluster);
   }
 
   @Test
@@ -358,7 +383,22 @@ class NodeEngineTest {
     };
   }
 
-  private record MapStore(Map<String, String> map) implements InFlightStore {
+  private NodeEngine nodeB(List<Frame> toEdgeFromB, InFlightStore store) {
+    NodeEngine nodeB = new NodeEngine(NodeId.B, toEdgeFromB::add, clock, NodeEngine.Timing.defaults());
+    nodeB.configure(new NodeConfiguration(BinTable.of(Map.of("4", "ISS1")), Map.of(
+        "ACQ1", BankProfile.of("ACQ1", "ISO87B", "binary2"), "ISS1", BankProfile.of("ISS1", "ISO87B", "binary2")),
+        FieldCorrections.builder().build()));
+    nodeB.inFlightStore(store, false);
+    return nodeB;
+  }
+
+  private static class MapStore implements InFlightStore {
+    private final Map<String, String> map;
+
+    MapStore(Map<String, String> map) {
+      this.map = map;
+    }
+
     @Override
     public java.util.concurrent.CompletionStage<?> put(String key, String value) {
       map.put(key, value);
