@@ -316,7 +316,15 @@ public final class NodeEngine {
       reply("EXPORTED", move, 0, "LATE");
       return;
     }
-    List<InFlightAuthorization> leaving = book.export(bank);
+    // One bank, or several at once (a move of every bank): each context leaves once, counted
+    // under the first of them it involves.
+    List<InFlightAuthorization> leaving = new ArrayList<>();
+    StringBuilder perBank = new StringBuilder();
+    for (String one : bank.split(",")) {
+      List<InFlightAuthorization> ofBank = book.export(one);
+      leaving.addAll(ofBank);
+      perBank.append(perBank.isEmpty() ? "" : ",").append(one).append('=').append(ofBank.size());
+    }
     List<CompletableFuture<?>> writes = new ArrayList<>();
     Map<String, String> exported = new java.util.HashMap<>();
     for (int index = 0; index < leaving.size(); index++) {
@@ -341,7 +349,8 @@ public final class NodeEngine {
           }
           LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster",
               node, move, Integer.toString(leaving.size()), bank);
-          reply("EXPORTED", move, leaving.size(), "OK");
+          edge.send(new Control("EXPORTED", Map.of("move", move, "count", Integer.toString(leaving.size()),
+              "status", "OK", "banks", perBank.toString())));
         }, moveWorker);
   }
 
@@ -444,6 +453,17 @@ public final class NodeEngine {
     } catch (NumberFormatException e) {
       return 0; // no deadline: too late by definition
     }
+  }
+
+  /**
+   * Whether the link hands {@code frame} over at once, ahead of the frames queued before it: an
+   * IMPORT that names its count. Taking a move's contexts by number does not block, and nothing
+   * queued before it can concern them (the edge holds the moved banks' requests and the answers to
+   * their contexts until the import says where they go), so the move does not wait behind the
+   * traffic that piled up on this node.
+   */
+  static boolean takesAtOnce(Frame frame) {
+    return frame instanceof Control control && "IMPORT".equals(control.verb()) && control.attribute("count") != null;
   }
 
   /** Where a move's {@code index}th context waits in the cluster. */

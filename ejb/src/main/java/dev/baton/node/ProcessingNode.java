@@ -115,6 +115,11 @@ public class ProcessingNode {
               public void onFrame(Frame frame) {
                 started.onFrame(frame);
               }
+
+              @Override
+              public boolean takesAtOnce(Frame frame) {
+                return NodeEngine.takesAtOnce(frame);
+              }
             });
     try {
       link[0].start();

@@ -92,15 +92,75 @@ public class Switchover implements BankMoves {
     return moveOne(bankId, target, actor);
   }
 
+  /**
+   * Moves every bank to {@code to} in one hand-over: the banks on the other node are held, exported
+   * and imported together, so traffic waits once for the whole move instead of once per bank.
+   */
   @Override
   public List<MoveResult> moveAll(String to, String actor) throws MoveRefusedException {
     NodeId target = target(to);
     requireUp(target, actor, "*");
-    List<MoveResult> results = new ArrayList<>();
-    for (String bankId : banks()) {
-      results.add(moveOne(bankId, target, actor));
+    TreeSet<String> all = banks();
+    List<ReentrantLock> taken = new ArrayList<>();
+    // In name order, as every caller takes them: two moves cannot wait for each other.
+    for (String bankId : all) {
+      ReentrantLock lock = locks.computeIfAbsent(bankId, id -> new ReentrantLock());
+      lock.lock();
+      taken.add(lock);
     }
-    return results;
+    List<Runnable> records = new ArrayList<>();
+    try {
+      long started = System.nanoTime();
+      Instant startedAt = Instant.now();
+      Map<String, NodeId> from = new java.util.TreeMap<>();
+      List<String> handed = new ArrayList<>();
+      Optional<EdgeEngine> engine = edge.engine();
+      NodeId other = target == NodeId.A ? NodeId.B : NodeId.A;
+      for (String bankId : all) {
+        NodeId current = edge.currentRoute(bankId).orElse(null);
+        from.put(bankId, current);
+        if (current == other && engine.isPresent() && edge.nodeStates().get(other) == NodeState.UP) {
+          handed.add(bankId);
+        }
+      }
+      HandOver handOver = handed.isEmpty() ? new HandOver(true, Map.of(), "")
+          : handOver(engine.get(), handed, other, target);
+      List<MoveResult> results = new ArrayList<>();
+      for (String bankId : all) {
+        NodeId current = from.get(bankId);
+        String fromName = current == null ? "-" : current.name();
+        MoveResult result;
+        if (current == target) {
+          result = new MoveResult(bankId, fromName, target.name(), 0, 0, MoveResult.NOOP);
+        } else if (handed.contains(bankId)) {
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
+              handOver.contexts().getOrDefault(bankId, 0), handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
+          String detail = handOver.detail();
+          records.add(() -> recordMove(startedAt, actor, result, detail));
+        } else {
+          // No route, or its node is not UP: nothing to hand over, the route flips at once.
+          edge.assignRoute(bankId, target);
+          long millis = (System.nanoTime() - started) / 1_000_000;
+          result = new MoveResult(bankId, fromName, target.name(), millis, 0, MoveResult.MOVED);
+          records.add(() -> recordMove(startedAt, actor, result, ""));
+        }
+        if (!MoveResult.NOOP.equals(result.outcome())) {
+          LOG.log(MoveResult.MOVED.equals(result.outcome()) ? Level.INFO : Level.WARNING,
+              "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight authorizations handed over{7}", actor,
+              MoveResult.MOVED.equals(result.outcome()) ? "moved" : "could not move", bankId, fromName, target,
+              Long.toString(result.durationMillis()), Integer.toString(result.contextsHandedOver()),
+              handed.contains(bankId) ? handOver.detail() : "");
+        }
+        results.add(result);
+      }
+      return results;
+    } finally {
+      for (int i = taken.size() - 1; i >= 0; i--) {
+        taken.get(i).unlock();
+      }
+      records.forEach(Runnable::run);
+    }
   }
 
   /** Moves every bank routed to {@code down} to the other node, if that one is UP. */
@@ -148,19 +208,20 @@ public class Switchover implements BankMoves {
       Optional<EdgeEngine> engine = edge.engine();
       HandOver handOver;
       if (from != null && engine.isPresent() && edge.nodeStates().get(from) == NodeState.UP) {
-        handOver = handOver(engine.get(), bankId, from, target);
+        handOver = handOver(engine.get(), List.of(bankId), from, target);
       } else {
         // Nothing to hand over from a node that is not UP (failover: the survivor takes over what
         // the dead node left in the cluster); the route flips at once.
         edge.assignRoute(bankId, target);
-        handOver = new HandOver(true, 0, "");
+        handOver = new HandOver(true, Map.of(), "");
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
+      int contexts = handOver.contexts().getOrDefault(bankId, 0);
       MoveResult result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
-          handOver.contexts(), handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
+          contexts, handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
       LOG.log(handOver.moved() ? Level.INFO : Level.WARNING, "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight"
               + " authorizations handed over{7}", actor, handOver.moved() ? "moved" : "could not move", bankId, fromName,
-          target, Long.toString(millis), Integer.toString(handOver.contexts()), handOver.detail());
+          target, Long.toString(millis), Integer.toString(contexts), handOver.detail());
       records.add(() -> recordMove(startedAt, actor, result, handOver.detail()));
       return result;
     } finally {
@@ -168,8 +229,8 @@ public class Switchover implements BankMoves {
     }
   }
 
-  /** What a hand-over did: whether the route flipped, the contexts the new node took, why not. */
-  private record HandOver(boolean moved, int contexts, String detail) {}
+  /** What a hand-over did: whether the routes flipped, the contexts the new node took per bank, why not. */
+  private record HandOver(boolean moved, Map<String, Integer> contexts, String detail) {}
 
   /**
    * The planned move of {@code bankId} while {@code from} is UP: the edge holds the bank's new
@@ -183,11 +244,11 @@ public class Switchover implements BankMoves {
    * session to both nodes), nor do issuer STANs (each node numbers in a range of its own, so
    * imported contexts keep theirs and never collide).
    */
-  private HandOver handOver(EdgeEngine engine, String bankId, NodeId from, NodeId target) {
+  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target) {
     String move = UUID.randomUUID().toString();
-    engine.hold(bankId, from);
+    bankIds.forEach(bankId -> engine.hold(bankId, from));
     try {
-      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", bankId)), STEP_MILLIS);
+      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))), STEP_MILLIS);
       String problem;
       if (exported == null || !"OK".equals(exported.attribute("status"))) {
         problem = "node " + from + " did not export " + (exported == null ? "in time" : "(" + exported.attribute("status") + ")");
@@ -198,8 +259,8 @@ public class Switchover implements BankMoves {
             step("IMPORT", move, Map.of("from", from.name(), "count", Integer.toString(count(exported)))), STEP_MILLIS);
         if (imported != null && "OK".equals(imported.attribute("status"))
             && edge.nodeStates().get(target) == NodeState.UP) {
-          edge.assignRoute(bankId, target);
-          return new HandOver(true, count(imported), "");
+          bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
+          return new HandOver(true, perBank(exported, bankIds), "");
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
       }
@@ -213,10 +274,30 @@ public class Switchover implements BankMoves {
           ? "node " + from + " kept its " + count(exported) + " in-flight authorizations"
           : "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
               + (exported == null ? "" : " of " + count(exported));
-      return new HandOver(false, 0, "; " + problem + ", " + kept);
+      return new HandOver(false, Map.of(), "; " + problem + ", " + kept);
     } finally {
-      engine.release(bankId, from);
+      bankIds.forEach(bankId -> engine.release(bankId, from));
     }
+  }
+
+  /** The EXPORTED count per bank ({@code banks} = {@code ACQ1=3,ISS1=0}); all of it for a lone bank. */
+  private static Map<String, Integer> perBank(Control exported, List<String> bankIds) {
+    if (bankIds.size() == 1) {
+      return Map.of(bankIds.get(0), count(exported));
+    }
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    String banks = exported.attribute("banks");
+    for (String item : banks == null ? new String[0] : banks.split(",")) {
+      int equals = item.indexOf('=');
+      if (equals > 0) {
+        try {
+          counts.put(item.substring(0, equals), Integer.parseInt(item.substring(equals + 1)));
+        } catch (NumberFormatException e) {
+          // a count we cannot read is reported as none
+        }
+      }
+    }
+    return counts;
   }
 
   private static Control step(String verb, String move, Map<String, String> attributes) {

@@ -1,6 +1,7 @@
 package dev.baton.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -285,7 +286,13 @@ class NodeEngineTest {
       }
     };
     NodeEngine nodeB = nodeB(toEdgeFromB, noScans);
-    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline, "count", "2")));
+    Control importByCount = new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline, "count", "2"));
+    assertTrue(NodeEngine.takesAtOnce(importByCount), "the link hands it over ahead of queued traffic");
+    assertFalse(NodeEngine.takesAtOnce(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline))),
+        "an import that must read the cache waits its turn");
+    assertFalse(NodeEngine.takesAtOnce(new Control("EXPORT", Map.of("move", "m4", "bank", "ACQ1", "deadline", deadline))),
+        "an export comes after the answers queued before it");
+    nodeB.onFrame(importByCount);
 
     assertEquals("IMPORT-KEYS", ((Control) toEdgeFromB.removeFirst()).verb());
     Control imported = (Control) toEdgeFromB.removeFirst();

@@ -202,9 +202,18 @@ public final class NodeLinkServer implements AutoCloseable {
   /**
    * A DATA, REFUSED or CONTROL from an edge, read on its connection's reader: queued for the
    * delivery thread, which hands it to the listener in order, so the reader answers heartbeats at
-   * once however busy the node is.
+   * once however busy the node is; or, when the listener {@linkplain ServerListener#takesAtOnce
+   * takes it at once}, handed over here.
    */
   void deliver(Frame frame) {
+    if (listener.takesAtOnce(frame)) {
+      try {
+        listener.onFrame(frame);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "{0}: the listener failed on {1}, delivering on: {2}", owner, frame, e.toString());
+      }
+      return;
+    }
     delivery.offer(frame);
   }
 

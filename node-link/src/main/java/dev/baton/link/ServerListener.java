@@ -13,6 +13,16 @@ public interface ServerListener {
   /** A {@link Frame.Data}, {@link Frame.Refused} or {@link Frame.Control} from an edge. */
   void onFrame(Frame frame);
 
+  /**
+   * Whether {@code frame} is handed to {@link #onFrame} at once on the connection's reader, ahead
+   * of the frames read before it and still queued for the application. Only for frames whose
+   * handling neither blocks (the reader answers heartbeats) nor depends on those queued frames.
+   * None by default.
+   */
+  default boolean takesAtOnce(Frame frame) {
+    return false;
+  }
+
   /** A connection that had completed its HELLO ended. */
   void onDisconnected(String peerName, String reason);
 }

@@ -293,6 +293,47 @@ class NodeLinkTest {
     assertFalse(client.send(data(1, "edge")));
   }
 
+  private NodeLinkServer serving(ServerListener application) throws IOException {
+    NodeLinkServer server = new NodeLinkServer("A", loopback(0), FAST.maxFrameBytes(), THREADS, application);
+    cleanup.add(server);
+    server.start();
+    return server;
+  }
+
+  /** A node application stuck on every DATA until released; takes at once what {@code atOnce} names. */
+  private static final class HeldApplication implements ServerListener {
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    final List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.function.Predicate<Frame> atOnce;
+
+    HeldApplication(java.util.function.Predicate<Frame> atOnce) {
+      this.atOnce = atOnce;
+    }
+
+    @Override
+    public void onConnected(String peerName) {}
+
+    @Override
+    public void onDisconnected(String peerName, String reason) {}
+
+    @Override
+    public void onFrame(Frame frame) {
+      if (frame instanceof Data) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      processed.add(frame);
+    }
+
+    @Override
+    public boolean takesAtOnce(Frame frame) {
+      return atOnce.test(frame);
+    }
+  }
+
   static Data data(int i, String from) {
     byte[] iso = ByteBuffer.allocate(12).putInt(i).putLong(~i).array();
     return new Data(i, "ACQ" + i % 7, from + "-" + i % 3, i % 2 == 0 ? "" : "00" + i,
@@ -302,28 +343,10 @@ class NodeLinkTest {
   @Test
   void nodeWhoseApplicationIsBusyStillAnswersHeartbeatsAndGetsItsFramesInOrderAfterwards()
       throws Exception {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ServerListener busy = new ServerListener() {
-      @Override
-      public void onConnected(String peerName) {}
-
-      @Override
-      public void onDisconnected(String peerName, String reason) {}
-
-      @Override
-      public void onFrame(Frame frame) {
-        try {
-          release.await(); // the node's application is stuck on the first frame
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        processed.add(frame);
-      }
-    };
-    NodeLinkServer server = new NodeLinkServer("A", loopback(0), FAST.maxFrameBytes(), THREADS, busy);
-    cleanup.add(server);
-    server.start();
+    HeldApplication busy = new HeldApplication(frame -> false);
+    List<Frame> processed = busy.processed;
+    java.util.concurrent.CountDownLatch release = busy.release;
+    NodeLinkServer server = serving(busy);
     NodeLinkClient client = client(server.port(), BEATING);
     awaitState(client, NodeState.UP);
 
@@ -346,6 +369,33 @@ class NodeLinkTest {
     for (int i = 0; i < 50; i++) {
       assertEquals(data(i, "edge"), processed.get(i), "frame " + i + " in order");
     }
+  }
+
+  @Test
+  void aFrameTheNodeTakesAtOnceOvertakesFramesQueuedBehindABusyApplication() throws Exception {
+    HeldApplication busy =
+        new HeldApplication(frame -> frame instanceof Control control && control.verb().equals("URGENT"));
+    List<Frame> processed = busy.processed;
+    NodeLinkClient client = client(serving(busy).port(), BEATING);
+    awaitState(client, NodeState.UP);
+
+    for (int i = 0; i < 5; i++) {
+      assertTrue(client.send(data(i, "edge")));
+    }
+    Control later = new Control("LATER", java.util.Map.of());
+    Control urgent = new Control("URGENT", java.util.Map.of());
+    assertTrue(client.send(later));
+    assertTrue(client.send(urgent));
+
+    Poll.until("the urgent frame handed over while the application is held", () -> processed.contains(urgent));
+    assertEquals(List.of(urgent), processed, "nothing else overtook the held DATA");
+
+    busy.release.countDown();
+    Poll.until("the queued frames processed", () -> processed.size() == 7);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(data(i, "edge"), processed.get(i + 1), "frame " + i + " in order");
+    }
+    assertEquals(later, processed.get(6));
   }
 
   @Test
