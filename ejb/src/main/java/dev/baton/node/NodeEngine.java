@@ -326,15 +326,17 @@ public final class NodeEngine {
       perBank.append(perBank.isEmpty() ? "" : ",").append(one).append('=').append(ofBank.size());
     }
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    Map<String, String> exported = new java.util.HashMap<>();
-    for (int index = 0; index < leaving.size(); index++) {
-      InFlightAuthorization authorization = leaving.get(index);
+    List<String> texts = new ArrayList<>(leaving.size());
+    for (InFlightAuthorization authorization : leaving) {
       CompletableFuture<Void> sending = forwarding.get(authorization.issuerKey());
       if (sending != null) {
         writes.add(sending);
       }
-      exported.put(moveKey(move, index), authorization.toStored().toText());
+      texts.add(authorization.toStored().toText());
     }
+    // One entry for the whole move: one cluster write here, one removal by the importing node,
+    // which takes all of it or nothing (removal returns the value to one taker only).
+    Map<String, String> exported = Map.of(moveKey(move), MovedContexts.join(texts));
     writes.add(store.putAll(exported).toCompletableFuture());
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
     // writes must not hold up this node's other banks.
@@ -358,9 +360,7 @@ public final class NodeEngine {
     // What reached the cluster, or reaches it yet, is nobody's: the edge sends IMPORT to another
     // node only after an EXPORTED that says OK, and an IMPORT of this move here finds them taken back.
     movesTakenBack.add(move);
-    for (int index = 0; index < leaving.size(); index++) {
-      store.take(moveKey(move, index));
-    }
+    store.take(moveKey(move));
     int back = leaving.size() - book.importAll(leaving).size();
     reply("EXPORTED", move, back, "FAILED");
   }
@@ -379,52 +379,38 @@ public final class NodeEngine {
       reply("IMPORTED", move, 0, "LATE");
       return;
     }
-    Map<String, CompletableFuture<String>> taking = new java.util.LinkedHashMap<>();
-    int count = countOf(control);
-    if (count >= 0) {
-      // The exporting node wrote them under the move's id and 0..count-1: taken without a scan.
-      for (int index = 0; index < count; index++) {
-        String key = moveKey(move, index);
-        taking.put(key, store.take(key).toCompletableFuture());
-      }
-    } else {
-      // No count (a rollback whose EXPORTED never came): whatever of the move is in the cluster.
-      String prefix = "move|" + move + "|";
-      for (String key : store.entries().keySet()) {
-        if (key.startsWith(prefix)) {
-          taking.put(key, store.take(key).toCompletableFuture());
-        }
-      }
-    }
+    CompletableFuture<String> taking = store.take(moveKey(move)).toCompletableFuture();
     if (movesTakenBack.remove(move)) {
       reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed
       return;
     }
     // Taken whenever the cluster confirms, even after the move's deadline: a context taken is this
     // node's, and IMPORT-KEYS tells the edge so.
-    CompletableFuture.allOf(taking.values().toArray(CompletableFuture[]::new))
-        .handle((taken, failure) -> null)
-        .thenRunAsync(() -> imported(move, taking), moveWorker);
+    taking.handle((taken, failure) -> null).thenRunAsync(() -> imported(move, taking), moveWorker);
   }
 
-  private void imported(String move, Map<String, CompletableFuture<String>> taking) {
+  private void imported(String move, CompletableFuture<String> taking) {
     List<InFlightAuthorization> arriving = new ArrayList<>();
-    for (Map.Entry<String, CompletableFuture<String>> take : taking.entrySet()) {
-      String text;
-      try {
-        text = take.getValue().join();
-      } catch (java.util.concurrent.CompletionException e) {
-        LOG.log(Level.ERROR, "node {0}: moved context {1} could not be taken from the cluster: {2}", node, take.getKey(),
-            String.valueOf(e.getCause()));
-        continue;
-      }
-      if (text == null) {
-        continue; // another node took it
-      }
+    String taken;
+    try {
+      taken = taking.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      LOG.log(Level.ERROR, "node {0}: move {1}: its contexts could not be taken from the cluster: {2}", node, move,
+          String.valueOf(e.getCause()));
+      taken = null;
+    }
+    List<String> texts;
+    try {
+      texts = taken == null ? List.of() : MovedContexts.split(taken); // null: another node took them
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.ERROR, "node {0}: move {1}: its contexts are unreadable, none imported: {2}", node, move, e.getMessage());
+      texts = List.of();
+    }
+    for (String text : texts) {
       try {
         arriving.add(InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(text)));
       } catch (IllegalArgumentException e) {
-        LOG.log(Level.ERROR, "node {0}: moved context {1} unreadable, not imported: {2}", node, take.getKey(), e.getMessage());
+        LOG.log(Level.ERROR, "node {0}: move {1}: a context unreadable, not imported: {2}", node, move, e.getMessage());
       }
     }
     List<InFlightAuthorization> refused = book.importAll(arriving);
@@ -457,28 +443,18 @@ public final class NodeEngine {
 
   /**
    * Whether the link hands {@code frame} over at once, ahead of the frames queued before it: an
-   * IMPORT that names its count. Taking a move's contexts by number does not block, and nothing
-   * queued before it can concern them (the edge holds the moved banks' requests and the answers to
-   * their contexts until the import says where they go), so the move does not wait behind the
-   * traffic that piled up on this node.
+   * IMPORT. Taking a move's entry out of the cluster does not block (the removal completes later,
+   * off the link's thread), and nothing queued before it can concern its contexts (the edge holds
+   * the moved banks' requests and the answers to their contexts until the import says where they
+   * go), so the move does not wait behind the traffic that piled up on this node.
    */
   static boolean takesAtOnce(Frame frame) {
-    return frame instanceof Control control && "IMPORT".equals(control.verb()) && control.attribute("count") != null;
+    return frame instanceof Control control && "IMPORT".equals(control.verb());
   }
 
-  /** Where a move's {@code index}th context waits in the cluster. */
-  private static String moveKey(String move, int index) {
-    return "move|" + move + "|" + index;
-  }
-
-  /** An IMPORT's {@code count} (what the EXPORTED said), or -1 when it gives none. */
-  private static int countOf(Control control) {
-    String count = control.attribute("count");
-    try {
-      return count == null ? -1 : Math.max(-1, Integer.parseInt(count));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+  /** Where a move's contexts wait in the cluster, all in one entry. */
+  private static String moveKey(String move) {
+    return "move|" + move;
   }
 
   private void onRefused(Refused refused) {

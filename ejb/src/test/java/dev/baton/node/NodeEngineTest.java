@@ -267,7 +267,7 @@ class NodeEngineTest {
   }
 
   @Test
-  void anImportGivenTheExportedCountTakesTheMovesContextsByNumberWithoutReadingTheWholeCache() throws Exception {
+  void aMovesContextsTravelAsOneClusterEntryThatTheImportTakesWithoutReadingTheWholeCache() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);
     engine.onFrame(fromBank(63, "ACQ1", "ACQ1-1", request("000803")));
@@ -276,6 +276,7 @@ class NodeEngineTest {
     String deadline = Long.toString(clock.millis() + 1_000);
     engine.onFrame(new Control("EXPORT", Map.of("move", "m4", "bank", "ACQ1", "deadline", deadline)));
     assertEquals("2", ((Control) toEdge.removeFirst()).attribute("count"));
+    assertEquals(java.util.Set.of("move|m4"), cluster.keySet(), "one entry for the move");
     cluster.put("unrelated", "another node's context");
 
     List<Frame> toEdgeFromB = new ArrayList<>();
@@ -286,19 +287,24 @@ class NodeEngineTest {
       }
     };
     NodeEngine nodeB = nodeB(toEdgeFromB, noScans);
-    Control importByCount = new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline, "count", "2"));
-    assertTrue(NodeEngine.takesAtOnce(importByCount), "the link hands it over ahead of queued traffic");
-    assertFalse(NodeEngine.takesAtOnce(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline))),
-        "an import that must read the cache waits its turn");
+    Control importing = new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline, "count", "2"));
+    assertTrue(NodeEngine.takesAtOnce(importing), "the link hands it over ahead of queued traffic");
     assertFalse(NodeEngine.takesAtOnce(new Control("EXPORT", Map.of("move", "m4", "bank", "ACQ1", "deadline", deadline))),
         "an export comes after the answers queued before it");
-    nodeB.onFrame(importByCount);
+    nodeB.onFrame(importing);
 
-    assertEquals("IMPORT-KEYS", ((Control) toEdgeFromB.removeFirst()).verb());
+    Control keys = (Control) toEdgeFromB.removeFirst();
+    assertEquals("IMPORT-KEYS", keys.verb());
+    assertEquals(2, keys.attribute("keys").split(",").length);
     Control imported = (Control) toEdgeFromB.removeFirst();
     assertEquals(List.of("IMPORTED", "2", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
     assertEquals(2, nodeB.inFlight());
     assertEquals(Map.of("unrelated", "another node's context"), cluster);
+
+    engine.onFrame(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline)));
+    Control again = (Control) toEdge.removeFirst();
+    assertEquals(List.of("IMPORTED", "0", "OK"), List.of(again.verb(), again.attribute("count"), again.attribute("status")),
+        "taken by one node only");
   }
 
   @Test
@@ -314,7 +320,7 @@ class NodeEngineTest {
     assertEquals(List.of("EXPORTED", "0", "LATE"), List.of(late.verb(), late.attribute("count"), late.attribute("status")));
     assertEquals(1, engine.inFlight(), "kept");
 
-    cluster.put("move|m3|ISS1|000001", "whatever");
+    cluster.put("move|m3", "whatever");
     engine.onFrame(new Control("IMPORT", Map.of("move", "m3", "from", "B", "deadline", past)));
     assertEquals("LATE", ((Control) toEdge.removeFirst()).attribute("status"));
     assertEquals(1, cluster.size(), "left for the node that exported it to take back");
