@@ -335,9 +335,11 @@ public final class NodeEngine {
       texts.add(authorization.toStored().toText());
     }
     // One entry for the whole move: one cluster write here, one removal by the importing node,
-    // which takes all of it or nothing (removal returns the value to one taker only).
-    Map<String, String> exported = Map.of(moveKey(move), MovedContexts.join(texts));
-    writes.add(store.putAll(exported).toCompletableFuture());
+    // which takes all of it or nothing (removal returns the value to one taker only). A move
+    // with nothing in flight writes nothing (the cluster cannot carry an empty value either).
+    if (!texts.isEmpty()) {
+      writes.add(store.putAll(Map.of(moveKey(move), MovedContexts.join(texts))).toCompletableFuture());
+    }
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
     // writes must not hold up this node's other banks.
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))

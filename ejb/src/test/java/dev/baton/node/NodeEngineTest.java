@@ -308,6 +308,24 @@ class NodeEngineTest {
   }
 
   @Test
+  void aMoveWithNothingInFlightWritesNothingToTheClusterAndImportsNothing() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    String deadline = Long.toString(clock.millis() + 1_000);
+
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m5", "bank", "ACQ2", "deadline", deadline)));
+    Control exported = (Control) toEdge.removeFirst();
+    assertEquals(List.of("EXPORTED", "0", "OK"), List.of(exported.verb(), exported.attribute("count"), exported.attribute("status")));
+    assertEquals(Map.of(), cluster, "no empty entry written");
+
+    List<Frame> toEdgeFromB = new ArrayList<>();
+    nodeB(toEdgeFromB, new MapStore(cluster))
+        .onFrame(new Control("IMPORT", Map.of("move", "m5", "from", "A", "deadline", deadline, "count", "0")));
+    Control imported = (Control) toEdgeFromB.removeFirst();
+    assertEquals(List.of("IMPORTED", "0", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
+  }
+
+  @Test
   void exportOrImportArrivingAfterTheMovesDeadlineMovesNothing() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);
