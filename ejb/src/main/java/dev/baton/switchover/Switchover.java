@@ -260,7 +260,9 @@ public class Switchover implements BankMoves {
         if (imported != null && "OK".equals(imported.attribute("status"))
             && edge.nodeStates().get(target) == NodeState.UP) {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
-          return new HandOver(true, perBank(exported, bankIds), "");
+          // One bank: what the new node took. Several: the old node's count per bank.
+          return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
+              : perBank(exported), "");
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
       }
@@ -280,11 +282,8 @@ public class Switchover implements BankMoves {
     }
   }
 
-  /** The EXPORTED count per bank ({@code banks} = {@code ACQ1=3,ISS1=0}); all of it for a lone bank. */
-  private static Map<String, Integer> perBank(Control exported, List<String> bankIds) {
-    if (bankIds.size() == 1) {
-      return Map.of(bankIds.get(0), count(exported));
-    }
+  /** The EXPORTED count per bank ({@code banks} = {@code ACQ1=3,ISS1=0}). */
+  private static Map<String, Integer> perBank(Control exported) {
     Map<String, Integer> counts = new java.util.HashMap<>();
     String banks = exported.attribute("banks");
     for (String item : banks == null ? new String[0] : banks.split(",")) {
