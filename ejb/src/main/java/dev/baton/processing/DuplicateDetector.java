@@ -1,8 +1,10 @@
 package dev.baton.processing;
 
 import dev.baton.connector.api.IsoMessage;
-import java.time.Duration;
+import dev.baton.processing.inflight.LengthPrefixed;
 import dev.baton.processing.inflight.RecordLog;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -56,18 +58,11 @@ public final class DuplicateDetector {
   }
 
   private static String identity(String acquirerId, IsoMessage request) {
-    StringBuilder identity = new StringBuilder(64);
-    part(identity, acquirerId);
-    identity.append(request.mti(), 0, 2).append('|');
-    part(identity, request.field(11));
-    part(identity, request.field(7));
-    part(identity, request.field(37));
-    return identity.toString();
+    return LengthPrefixed.join(List.of(acquirerId, request.mti().substring(0, 2), text(request.field(11)),
+        text(request.field(7)), text(request.field(37))));
   }
 
-  /** A part with its length first, so that no value can run into the next. */
-  private static void part(StringBuilder identity, String value) {
-    String text = value == null ? "" : value;
-    identity.append(text.length()).append(':').append(text).append('|');
+  private static String text(String field) {
+    return field == null ? "" : field;
   }
 }

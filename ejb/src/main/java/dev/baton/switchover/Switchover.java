@@ -146,11 +146,7 @@ public class Switchover implements BankMoves {
           records.add(() -> recordMove(startedAt, actor, result, ""));
         }
         if (!MoveResult.NOOP.equals(result.outcome())) {
-          LOG.log(MoveResult.MOVED.equals(result.outcome()) ? Level.INFO : Level.WARNING,
-              "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight authorizations handed over{7}", actor,
-              MoveResult.MOVED.equals(result.outcome()) ? "moved" : "could not move", bankId, fromName, target,
-              Long.toString(result.durationMillis()), Integer.toString(result.contextsHandedOver()),
-              handed.contains(bankId) ? handOver.detail() : "");
+          logMove(actor, result, target, handed.contains(bankId) ? handOver.detail() : "");
         }
         results.add(result);
       }
@@ -216,17 +212,21 @@ public class Switchover implements BankMoves {
         handOver = new HandOver(true, Map.of(), "");
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
-      int contexts = handOver.contexts().getOrDefault(bankId, 0);
       MoveResult result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
-          contexts, handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
-      LOG.log(handOver.moved() ? Level.INFO : Level.WARNING, "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight"
-              + " authorizations handed over{7}", actor, handOver.moved() ? "moved" : "could not move", bankId, fromName,
-          target, Long.toString(millis), Integer.toString(contexts), handOver.detail());
+          handOver.contexts().getOrDefault(bankId, 0), handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
+      logMove(actor, result, target, handOver.detail());
       records.add(() -> recordMove(startedAt, actor, result, handOver.detail()));
       return result;
     } finally {
       lock.unlock();
     }
+  }
+
+  private static void logMove(String actor, MoveResult result, NodeId target, String detail) {
+    boolean moved = MoveResult.MOVED.equals(result.outcome());
+    LOG.log(moved ? Level.INFO : Level.WARNING, "{0} {1} {2} from {3} to {4} in {5} ms, {6} in-flight authorizations"
+            + " handed over{7}", actor, moved ? "moved" : "could not move", result.bankId(), result.from(), target,
+        Long.toString(result.durationMillis()), Integer.toString(result.contextsHandedOver()), detail);
   }
 
   /** What a hand-over did: whether the routes flipped, the contexts the new node took per bank, why not. */

@@ -139,11 +139,10 @@ public final class FinishedAuthorizations {
   }
 
   private static String keyText(IssuerKey key) {
-    return key.issuerId().length() + ":" + key.issuerId() + "|" + key.stan().length() + ":" + key.stan()
-        + "|" + key.rrn().length() + ":" + key.rrn() + "|" + key.terminalId();
+    return LengthPrefixed.join(List.of(key.issuerId(), key.stan(), key.rrn(), key.terminalId()));
   }
 
   private static String originalSlot(String acquirerId, String stan) {
-    return acquirerId.length() + ":" + acquirerId + "|" + stan;
+    return LengthPrefixed.join(java.util.Arrays.asList(acquirerId, stan));
   }
 }

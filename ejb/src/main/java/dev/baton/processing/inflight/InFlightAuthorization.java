@@ -136,30 +136,15 @@ public record InFlightAuthorization(
 
     /** This context as one line of text, for a cache that stores strings. */
     public String toText() {
-      StringBuilder text = new StringBuilder();
-      java.util.Arrays.asList(acquirerId, acquirerSessionId, requestMti, requestFields, issuerId, issuerStan,
-              issuerRrn, issuerTerminalId, Long.toString(deadlineMillis), Long.toString(createdAtMillis),
-              Long.toString(correlation))
-          .forEach(part -> text.append(part == null ? "-1:" : part.length() + ":" + part));
-      return text.toString();
+      return LengthPrefixed.join(java.util.Arrays.asList(acquirerId, acquirerSessionId, requestMti, requestFields,
+          issuerId, issuerStan, issuerRrn, issuerTerminalId, Long.toString(deadlineMillis),
+          Long.toString(createdAtMillis), Long.toString(correlation)));
     }
 
     /** Reads {@link #toText()}; throws IllegalArgumentException when the text is damaged. */
     public static Stored fromText(String text) {
-      List<String> parts = new java.util.ArrayList<>(11);
-      int at = 0;
       try {
-        while (at < text.length()) {
-          int colon = text.indexOf(':', at);
-          int length = Integer.parseInt(text.substring(at, colon));
-          if (length < 0) {
-            parts.add(null); // an absent part (no RRN, say)
-            at = colon + 1;
-            continue;
-          }
-          at = colon + 1 + length;
-          parts.add(text.substring(colon + 1, at));
-        }
+        List<String> parts = LengthPrefixed.split(text);
         if (parts.size() != 11) {
           throw new IllegalArgumentException("11 parts expected, " + parts.size() + " found");
         }
@@ -167,7 +152,7 @@ public record InFlightAuthorization(
             parts.get(6), parts.get(7), Long.parseLong(parts.get(8)), Long.parseLong(parts.get(9)),
             Long.parseLong(parts.get(10)));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("a stored in-flight authorization is damaged at " + at + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("a stored in-flight authorization is damaged: " + e.getMessage(), e);
       }
     }
 

@@ -101,7 +101,7 @@ public final class RecordLog {
     System.arraycopy(payload, 0, bytes, p + 4, payload.length);
     chunk.used += size;
     chunk.lastExpiry = Math.max(chunk.lastExpiry, expiresAt);
-    long reference = (chunk.number << 32) | at;
+    long reference = reference(chunk, at);
     for (int i = 0; i < keyCount; i++) {
       if (keyBytes[i] != null) {
         tables[i].add(hash(keyBytes[i]), reference);
@@ -144,7 +144,7 @@ public final class RecordLog {
 
   public byte[] payload(long reference) {
     Chunk chunk = requireChunk(reference);
-    int p = keysEnd(chunk.bytes, (int) reference);
+    int p = keyAt(chunk.bytes, (int) reference, keyCount);
     int length = getInt(chunk.bytes, p);
     return Arrays.copyOfRange(chunk.bytes, p + 4, p + 4 + length);
   }
@@ -152,10 +152,7 @@ public final class RecordLog {
   /** The text of key number {@code index}, or null when the record has none. */
   public String key(long reference, int index) {
     Chunk chunk = requireChunk(reference);
-    int p = (int) reference + HEADER;
-    for (int i = 0; i < index; i++) {
-      p += 2 + Math.max(0, keyLength(chunk.bytes, p));
-    }
+    int p = keyAt(chunk.bytes, (int) reference, index);
     int length = keyLength(chunk.bytes, p);
     return length < 0 ? null : new String(chunk.bytes, p + 2, length, StandardCharsets.UTF_8);
   }
@@ -178,7 +175,7 @@ public final class RecordLog {
     for (Chunk chunk : chunks) {
       for (int at = 0; at < chunk.used; at += getInt(chunk.bytes, at)) {
         if (chunk.bytes[at + LIVE] == 1) {
-          all.add((chunk.number << 32) | at);
+          all.add(reference(chunk, at));
         }
       }
     }
@@ -191,7 +188,7 @@ public final class RecordLog {
       Chunk oldest = chunks.pollFirst();
       for (int at = 0; at < oldest.used; at += getInt(oldest.bytes, at)) {
         if (oldest.bytes[at + LIVE] == 1) {
-          unindex(oldest, at, (oldest.number << 32) | at);
+          unindex(oldest, at, reference(oldest, at));
           live--;
         }
       }
@@ -228,21 +225,24 @@ public final class RecordLog {
     if (chunk == null) {
       return false;
     }
-    int p = (int) reference + HEADER;
-    for (int i = 0; i < index; i++) {
-      p += 2 + Math.max(0, keyLength(chunk.bytes, p));
-    }
+    int p = keyAt(chunk.bytes, (int) reference, index);
     int length = keyLength(chunk.bytes, p);
     return length == wanted.length
         && Arrays.equals(chunk.bytes, p + 2, p + 2 + length, wanted, 0, wanted.length);
   }
 
-  private int keysEnd(byte[] bytes, int at) {
+  /** Where key number {@code index} of the record at {@code at} starts; at {@code keyCount}, the payload. */
+  private static int keyAt(byte[] bytes, int at, int index) {
     int p = at + HEADER;
-    for (int i = 0; i < keyCount; i++) {
+    for (int i = 0; i < index; i++) {
       p += 2 + Math.max(0, keyLength(bytes, p));
     }
     return p;
+  }
+
+  /** A record's reference: its chunk's number, then its offset in the chunk. */
+  private static long reference(Chunk chunk, int at) {
+    return (chunk.number << 32) | at;
   }
 
   private Chunk chunk(long reference) {

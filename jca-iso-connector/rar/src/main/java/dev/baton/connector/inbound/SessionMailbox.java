@@ -107,13 +107,12 @@ final class SessionMailbox {
       LOG.log(Level.ERROR, "bank " + bankId + " session " + sessionId + ": delivery failed", bug);
       taken = true;
     }
-    synchronized (this) {
-      if (!taken) {
-        // No endpoint took it after all (it was deactivated meanwhile): it waits at the head.
-        queue.addFirst(pending);
-        messages++;
+    if (taken) {
+      synchronized (this) {
+        draining = false;
       }
-      draining = false;
+    } else {
+      putBack(pending); // no endpoint took it after all (it was deactivated meanwhile)
     }
     resume();
   }
@@ -188,18 +187,20 @@ final class SessionMailbox {
         }
       }
       if (!deliver(next, endpoint)) {
-        synchronized (this) {
-          // Back at the head, so the order holds when an endpoint takes it later.
-          queue.addFirst(next);
-          if (next instanceof Pending.Message) {
-            messages++;
-          }
-          draining = false;
-        }
+        putBack(next);
         return;
       }
     }
     schedule();
+  }
+
+  /** An item no endpoint took goes back to the head, so the order holds when one takes it later. */
+  private synchronized void putBack(Pending pending) {
+    queue.addFirst(pending);
+    if (pending instanceof Pending.Message) {
+      messages++;
+    }
+    draining = false;
   }
 
   /** Delivers one item; false when no endpoint took it and it must wait. */
