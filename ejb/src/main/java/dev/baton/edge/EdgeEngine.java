@@ -111,6 +111,14 @@ public final class EdgeEngine implements LinkListener {
   private final AtomicLong lateAnswersRefused = new AtomicLong();
   private final AtomicLong issuerAnswersUnrouted = new AtomicLong();
   private final Map<NodeId, NodeAnswers> answersByNode = new ConcurrentHashMap<>();
+  /**
+   * Per node: a send to it checks the holds and sends under the read lock, a {@link #hold} takes
+   * the write lock. Once a hold is in place, every send that checked before it has reached the
+   * link, ahead of the move's EXPORT; without this, an issuer answer that had just passed the
+   * check could reach the old node behind the EXPORT, find its context gone, and leave the new
+   * owner to time the authorization out.
+   */
+  private final Map<NodeId, java.util.concurrent.locks.ReadWriteLock> sendLocks = new java.util.EnumMap<>(NodeId.class);
   private volatile java.util.function.Consumer<NodeId> nodeDown = node -> {};
 
   /**
@@ -134,6 +142,9 @@ public final class EdgeEngine implements LinkListener {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.answerBudgetMillis = answerBudget.toMillis();
     this.ownerRetentionMillis = ownerRetention.toMillis();
+    for (NodeId node : NodeId.values()) {
+      sendLocks.put(node, new java.util.concurrent.locks.ReentrantReadWriteLock());
+    }
   }
 
   /** A message from a bank, as the adapter delivered it. */
@@ -213,8 +224,25 @@ public final class EdgeEngine implements LinkListener {
    * that would go to {@code from}, until {@link #release}.
    */
   public void hold(String bankId, NodeId from) {
-    heldBanks.merge(bankId, 1, Integer::sum);
-    heldNodes.merge(from, 1, Integer::sum);
+    java.util.concurrent.locks.Lock holding = sendLocks.get(from).writeLock();
+    holding.lock();
+    try {
+      heldBanks.merge(bankId, 1, Integer::sum);
+      heldNodes.merge(from, 1, Integer::sum);
+    } finally {
+      holding.unlock();
+    }
+  }
+
+  /** Sends {@code frame} to {@code node} unless {@code held} says a move holds it; see {@link #sendLocks}. */
+  private boolean sendUnlessHeld(NodeId node, Frame frame, java.util.function.BooleanSupplier held) {
+    java.util.concurrent.locks.Lock sending = sendLocks.get(node).readLock();
+    sending.lock();
+    try {
+      return !held.getAsBoolean() && links.state(node) == NodeState.UP && links.send(node, frame);
+    } finally {
+      sending.unlock();
+    }
   }
 
   /** Ends a {@link #hold}: what waited goes where the routes and owners point now. */
@@ -334,6 +362,19 @@ public final class EdgeEngine implements LinkListener {
     }
   }
 
+  /**
+   * IMPORT-KEYS and IMPORTED are taken on the link's reader, ahead of what the node sent before
+   * them and is still queued here: they only point answers at their new owner and wake the waiting
+   * move, and nothing queued before them concerns the imported contexts, whose issuer requests the
+   * old node sent. EXPORTED keeps its turn: the issuer requests the old node sent before it must
+   * be seen, and their owner noted, before the contexts can be pointed elsewhere.
+   */
+  @Override
+  public boolean takesAtOnce(String nodeId, Frame frame) {
+    return frame instanceof Control control
+        && ("IMPORT-KEYS".equals(control.verb()) || "IMPORTED".equals(control.verb()));
+  }
+
   private void moveReply(NodeId node, Control control) {
     if ("IMPORT-KEYS".equals(control.verb())) {
       // Whether or not the move still waits: these contexts are on that node now, and so must
@@ -369,8 +410,7 @@ public final class EdgeEngine implements LinkListener {
     long deadline = message.receivedAt().toEpochMilli() + answerBudgetMillis;
     awaiting.put(correlation, new Awaiting(message.bankId(), message.sessionId(), message.message(), deadline, node.get()));
     Data data = new Data(correlation, message.bankId(), message.sessionId(), "", deadline, message.frame());
-    if (!heldBanks.containsKey(message.bankId()) && links.state(node.get()) == NodeState.UP
-        && links.send(node.get(), data)) {
+    if (sendUnlessHeld(node.get(), data, () -> heldBanks.containsKey(message.bankId()))) {
       forwarded.incrementAndGet();
     } else {
       // Its node stopped answering heartbeats (or its link just dropped) and is not declared DOWN
@@ -391,9 +431,9 @@ public final class EdgeEngine implements LinkListener {
         continue; // declined at its deadline meanwhile
       }
       Optional<NodeId> node = routes.apply(held.bankId());
-      if (!heldBanks.containsKey(held.bankId()) && node.isPresent() && links.state(node.get()) == NodeState.UP
+      if (node.isPresent() && !heldBanks.containsKey(held.bankId()) && links.state(node.get()) == NodeState.UP
           && awaiting.replace(held.correlation(), request, request.sentTo(node.get()))) {
-        if (links.send(node.get(), held)) {
+        if (sendUnlessHeld(node.get(), held, () -> heldBanks.containsKey(held.bankId()))) {
           forwarded.incrementAndGet();
           continue;
         }
@@ -440,8 +480,8 @@ public final class EdgeEngine implements LinkListener {
   }
 
   private boolean deliver(BankMessage message, NodeId node) {
-    if (!heldNodes.containsKey(node) && links.state(node) == NodeState.UP
-        && links.send(node, new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame()))) {
+    if (sendUnlessHeld(node, new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame()),
+        () -> heldNodes.containsKey(node))) {
       recentAnswers.addLast(new Delivered(node, message, clock.millis()));
       return true;
     }

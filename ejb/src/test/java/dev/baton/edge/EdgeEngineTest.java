@@ -1,6 +1,7 @@
 package dev.baton.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -242,6 +243,70 @@ class EdgeEngineTest {
     assertEquals(List.of(), sentTo.get(NodeId.A));
     assertEquals(2, sentTo.get(NodeId.B).size(), "the request and the answer went to node B");
     assertEquals(0, engine.counters().declinedNoNode());
+  }
+
+  @Test
+  void aHoldWaitsForASendToItsNodeThatHadPassedTheCheckSoTheMovesExportComesBehindIt() throws Exception {
+    List<Frame> toA = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.CountDownLatch answerSending = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch answerMayArrive = new java.util.concurrent.CountDownLatch(1);
+    EdgeEngine edge = new EdgeEngine(bank -> Optional.of(NodeId.A), new NodeLinks() {
+      @Override
+      public boolean send(NodeId node, Frame frame) {
+        if (frame instanceof Data) {
+          answerSending.countDown();
+          try {
+            answerMayArrive.await(5, java.util.concurrent.TimeUnit.SECONDS); // a link slow to take it
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return toA.add(frame);
+      }
+
+      @Override
+      public NodeState state(NodeId node) {
+        return NodeState.UP;
+      }
+    }, new BankDoor() {
+      @Override
+      public String sendPacked(String bankId, String sessionId, byte[] packed) {
+        return sessionId;
+      }
+
+      @Override
+      public String send(String bankId, String sessionId, IsoMessage message) {
+        return sessionId;
+      }
+    }, clock, Duration.ofSeconds(6), Duration.ofMinutes(2));
+    edge.onFrame("A", new Data(0, "ISS1", "", "000129|RRN1|TERM1", 0, "request".getBytes()));
+
+    Thread answering = Thread.ofPlatform().start(() -> edge.fromBank(issuerAnswer("000129")));
+    assertTrue(answerSending.await(5, java.util.concurrent.TimeUnit.SECONDS), "the answer passed the check");
+    Thread moving = Thread.ofPlatform().start(() -> {
+      edge.hold("ISS1", NodeId.A);
+      edge.ask(NodeId.A, new Control("EXPORT", Map.of("move", "m9", "bank", "ISS1")));
+    });
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (moving.getState() != Thread.State.WAITING && moving.isAlive() && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // polling, with a deadline, until the move waits for the lock or is done
+    }
+    answerMayArrive.countDown();
+    answering.join(5_000);
+    moving.join(5_000);
+
+    assertEquals(2, toA.size());
+    assertInstanceOf(Data.class, toA.get(0), "the answer first: node A matches it before it exports");
+    assertEquals("EXPORT", assertInstanceOf(Control.class, toA.get(1)).verb());
+  }
+
+  @Test
+  void theNewNodesImportRepliesAreTakenAheadOfQueuedFramesAndTheOldNodesExportedIsNot() {
+    assertTrue(engine.takesAtOnce("B", new Control("IMPORT-KEYS", Map.of("move", "m1", "keys", "ISS1|000128"))));
+    assertTrue(engine.takesAtOnce("B", new Control("IMPORTED", Map.of("move", "m1", "count", "1", "status", "OK"))));
+    assertFalse(engine.takesAtOnce("A", new Control("EXPORTED", Map.of("move", "m1", "count", "1", "status", "OK"))),
+        "behind the issuer requests node A sent before it");
+    assertFalse(engine.takesAtOnce("A", new Data(0, "ISS1", "", "000128|RRN1|TERM1", 0, "request".getBytes())));
   }
 
   private BankMessage issuerAnswer(String stan) {

@@ -77,8 +77,10 @@ final class FrameDelivery {
         }
         try {
           application.accept(frame);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "{0}: the listener failed on {1}, delivering on: {2}", owner, frame, e.toString());
+        } catch (RuntimeException | LinkageError e) {
+          // A class the application cannot load fails that frame, not the link: a delivery thread
+          // that ended here would leave a node answering heartbeats and processing nothing.
+          LOG.log(Level.ERROR, () -> owner + ": the listener failed on " + frame + ", delivering on", e);
         }
       }
     } catch (InterruptedException e) {

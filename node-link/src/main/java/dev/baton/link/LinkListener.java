@@ -23,4 +23,14 @@ public interface LinkListener {
    * connection's reader thread, in the order the node sent them.
    */
   void onFrame(String nodeId, Frame frame);
+
+  /**
+   * Whether {@code frame} is handed to {@link #onFrame} at once on the connection's reader, ahead
+   * of the frames read before it and still queued for the application. Only for frames whose
+   * handling neither blocks (the reader judges heartbeats) nor depends on those queued frames.
+   * None by default.
+   */
+  default boolean takesAtOnce(String nodeId, Frame frame) {
+    return false;
+  }
 }

@@ -226,9 +226,18 @@ public final class NodeLinkClient implements AutoCloseable {
 
   /**
    * A DATA, REFUSED or CONTROL from the node, read on the connection thread: queued for the
-   * delivery thread, which hands it to the listener in order.
+   * delivery thread, which hands it to the listener in order; or, when the listener {@linkplain
+   * LinkListener#takesAtOnce takes it at once}, handed over here.
    */
   void deliver(Frame frame) {
+    if (listener.takesAtOnce(nodeId, frame)) {
+      try {
+        listener.onFrame(nodeId, frame);
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.ERROR, "node link {0}: the listener failed on {1}, reading on: {2}", nodeId, frame, e.toString());
+      }
+      return;
+    }
     delivery.offer(frame);
   }
 

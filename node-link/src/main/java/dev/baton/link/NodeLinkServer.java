@@ -209,8 +209,8 @@ public final class NodeLinkServer implements AutoCloseable {
     if (listener.takesAtOnce(frame)) {
       try {
         listener.onFrame(frame);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "{0}: the listener failed on {1}, delivering on: {2}", owner, frame, e.toString());
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.ERROR, "{0}: the listener failed on {1}, reading on: {2}", owner, frame, e.toString());
       }
       return;
     }

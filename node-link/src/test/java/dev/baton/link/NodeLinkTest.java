@@ -300,14 +300,32 @@ class NodeLinkTest {
     return server;
   }
 
-  /** A node application stuck on every DATA until released; takes at once what {@code atOnce} names. */
-  private static final class HeldApplication implements ServerListener {
+  /** An application stuck on every DATA until released; takes at once what {@code atOnce} names. */
+  private static class Held {
     final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     final List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.function.Predicate<Frame> atOnce;
+    final java.util.function.Predicate<Frame> atOnce;
 
-    HeldApplication(java.util.function.Predicate<Frame> atOnce) {
+    Held(java.util.function.Predicate<Frame> atOnce) {
       this.atOnce = atOnce;
+    }
+
+    void process(Frame frame) {
+      if (frame instanceof Data) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      processed.add(frame);
+    }
+  }
+
+  /** A node's application, held. */
+  private static final class HeldApplication extends Held implements ServerListener {
+    HeldApplication(java.util.function.Predicate<Frame> atOnce) {
+      super(atOnce);
     }
 
     @Override
@@ -318,18 +336,33 @@ class NodeLinkTest {
 
     @Override
     public void onFrame(Frame frame) {
-      if (frame instanceof Data) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      processed.add(frame);
+      process(frame);
     }
 
     @Override
     public boolean takesAtOnce(Frame frame) {
+      return atOnce.test(frame);
+    }
+  }
+
+  /** The edge's application, held (writing to a bank); its state changes go to {@link #edge}. */
+  private final class HeldEdge extends Held implements LinkListener {
+    HeldEdge(java.util.function.Predicate<Frame> atOnce) {
+      super(atOnce);
+    }
+
+    @Override
+    public void onState(String nodeId, NodeState from, NodeState to, String reason) {
+      edge.onState(nodeId, from, to, reason);
+    }
+
+    @Override
+    public void onFrame(String nodeId, Frame frame) {
+      process(frame);
+    }
+
+    @Override
+    public boolean takesAtOnce(String nodeId, Frame frame) {
       return atOnce.test(frame);
     }
   }
@@ -373,57 +406,68 @@ class NodeLinkTest {
 
   @Test
   void aFrameTheNodeTakesAtOnceOvertakesFramesQueuedBehindABusyApplication() throws Exception {
-    HeldApplication busy =
-        new HeldApplication(frame -> frame instanceof Control control && control.verb().equals("URGENT"));
-    List<Frame> processed = busy.processed;
+    HeldApplication busy = new HeldApplication(NodeLinkTest::urgent);
     NodeLinkClient client = client(serving(busy).port(), BEATING);
     awaitState(client, NodeState.UP);
 
+    urgentOvertakesHeldFrames(busy, client::send, "edge");
+  }
+
+  @Test
+  void aFrameTheEdgeTakesAtOnceOvertakesFramesQueuedBehindABusyApplication() throws Exception {
+    HeldEdge busy = new HeldEdge(NodeLinkTest::urgent);
+    NodeLinkServer server = server(0);
+    connectedEdge(server, busy);
+
+    urgentOvertakesHeldFrames(busy, server::send, "node");
+  }
+
+  private static boolean urgent(Frame frame) {
+    return frame instanceof Control control && control.verb().equals("URGENT");
+  }
+
+  /**
+   * Sends five DATA, a LATER and an URGENT control to {@code held}: the URGENT one is taken while
+   * the first DATA holds the application, and the rest follow it in the order sent once released.
+   */
+  private static void urgentOvertakesHeldFrames(Held held, java.util.function.Predicate<Frame> send, String from) {
+    List<Frame> processed = held.processed;
     for (int i = 0; i < 5; i++) {
-      assertTrue(client.send(data(i, "edge")));
+      assertTrue(send.test(data(i, from)));
     }
     Control later = new Control("LATER", java.util.Map.of());
     Control urgent = new Control("URGENT", java.util.Map.of());
-    assertTrue(client.send(later));
-    assertTrue(client.send(urgent));
+    assertTrue(send.test(later));
+    assertTrue(send.test(urgent));
 
     Poll.until("the urgent frame handed over while the application is held", () -> processed.contains(urgent));
     assertEquals(List.of(urgent), processed, "nothing else overtook the held DATA");
 
-    busy.release.countDown();
+    held.release.countDown();
     Poll.until("the queued frames processed", () -> processed.size() == 7);
     for (int i = 0; i < 5; i++) {
-      assertEquals(data(i, "edge"), processed.get(i + 1), "frame " + i + " in order");
+      assertEquals(data(i, from), processed.get(i + 1), "frame " + i + " in order");
     }
     assertEquals(later, processed.get(6));
   }
 
-  @Test
-  void edgeWhoseApplicationIsBusyStillHearsHeartbeatAnswers() throws Exception {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    LinkListener busy = new LinkListener() {
-      @Override
-      public void onState(String nodeId, NodeState from, NodeState to, String reason) {
-        edge.onState(nodeId, from, to, reason);
-      }
-
-      @Override
-      public void onFrame(String nodeId, Frame frame) {
-        try {
-          release.await(); // the edge's application is stuck writing to a bank
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        processed.add(frame);
-      }
-    };
-    NodeLinkServer server = server(0);
-    NodeLinkClient client = new NodeLinkClient("A", loopback(server.port()), "edge", BEATING, THREADS, busy);
+  /** An edge with {@code listener} connected to {@code server}, the node UP. */
+  private NodeLinkClient connectedEdge(NodeLinkServer server, LinkListener listener) {
+    NodeLinkClient client = new NodeLinkClient("A", loopback(server.port()), "edge", BEATING, THREADS, listener);
     cleanup.add(client);
     client.start();
     awaitState(client, NodeState.UP);
     Poll.until("the node has the edge's connection", () -> server.connections() == 1);
+    return client;
+  }
+
+  @Test
+  void edgeWhoseApplicationIsBusyStillHearsHeartbeatAnswers() throws Exception {
+    HeldEdge busy = new HeldEdge(frame -> false);
+    java.util.concurrent.CountDownLatch release = busy.release;
+    List<Frame> processed = busy.processed;
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = connectedEdge(server, busy);
 
     for (int i = 0; i < 20; i++) {
       assertTrue(server.send(data(i, "node")));
