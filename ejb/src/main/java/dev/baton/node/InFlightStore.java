@@ -1,12 +1,15 @@
 package dev.baton.node;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The cluster's copy of the nodes' in-flight contexts (the replicated {@code inflight} cache on
- * the servers): key issuer and issuer STAN, value the owning node and the context as text.
+ * The cluster's copy of the nodes' in-flight contexts (the distributed {@code inflight} cache on
+ * the servers): a node's contexts in batches ({@link ReplicaBatches}, replication sync) and a
+ * planned move's contexts in one entry, each as text. Everything is read by key: walking the cache
+ * is never needed (and, through WildFly's value conversion, fails once the cache holds anything).
  */
 public interface InFlightStore {
 
@@ -19,12 +22,9 @@ public interface InFlightStore {
         }
 
         @Override
-        public CompletionStage<?> putAll(Map<String, String> entries) {
+        public CompletionStage<?> remove(String key) {
           return CompletableFuture.completedFuture(null);
         }
-
-        @Override
-        public void remove(String key) {}
 
         @Override
         public CompletionStage<String> take(String key) {
@@ -32,19 +32,16 @@ public interface InFlightStore {
         }
 
         @Override
-        public Map<String, String> entries() {
+        public Map<String, String> getAll(Set<String> keys) {
           return Map.of();
         }
       };
 
-  /** Writes an entry; done when every member of the cluster has it. */
+  /** Writes an entry; done when both of its owners hold it. */
   CompletionStage<?> put(String key, String value);
 
-  /** Writes several entries in one command; done when every member of the cluster has them. */
-  CompletionStage<?> putAll(Map<String, String> entries);
-
-  /** Removes an entry, without waiting. */
-  void remove(String key);
+  /** Removes an entry; done when it is gone. */
+  CompletionStage<?> remove(String key);
 
   /**
    * Removes an entry; done with what it held, or null when it was gone already: of several
@@ -52,6 +49,6 @@ public interface InFlightStore {
    */
   CompletionStage<String> take(String key);
 
-  /** Everything in the store now. */
-  Map<String, String> entries();
+  /** The entries of those of {@code keys} that are in the store. */
+  Map<String, String> getAll(Set<String> keys);
 }

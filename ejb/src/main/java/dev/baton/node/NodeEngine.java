@@ -105,12 +105,10 @@ public final class NodeEngine {
   private volatile long nextUnconfirmedLog;
   /** The most an issuer request waits for its replica; negative: as long as the cluster takes. */
   private volatile long replicationWaitMillis = -1;
-  /** A finished context's cluster copy, removed at {@code at}. */
-  private record Removal(String key, long at) {}
-
   /** How long a finished context stays in the cluster: longer than the edge's replay window (1 s). */
   private static final long REMOVAL_DELAY_MILLIS = 1_500;
-  private final java.util.Deque<Removal> removals = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /** This node's contexts in the cluster (replication sync); null without replication. */
+  private volatile ReplicaBatches batches;
   /** After a takeover, until when issuer requests do not wait for their replica at all. */
   private volatile long replicationWaitOffUntil;
   /** How long after a takeover the cluster may take to exclude the dead node (a view change). */
@@ -151,14 +149,16 @@ public final class NodeEngine {
   public void inFlightStore(InFlightStore store, boolean replicate) {
     this.store = Objects.requireNonNull(store, "store");
     this.replicatesInFlight = replicate;
+    ReplicaBatches before = batches;
+    ReplicaBatches writing = replicate ? new ReplicaBatches(store, node.name(), REMOVAL_DELAY_MILLIS) : null;
+    batches = writing;
     book.replicateTo(
-        !replicate
+        writing == null
             ? InFlightBook.Replica.NONE
             : new InFlightBook.Replica() {
               @Override
               public void entered(InFlightAuthorization authorization) {
-                replicating.put(authorization.issuerKey(),
-                    store.put(storeKey(authorization), node.name() + "|" + authorization.toStored().toText()));
+                replicating.put(authorization.issuerKey(), writing.entered(authorization));
               }
 
               @Override
@@ -166,9 +166,12 @@ public final class NodeEngine {
                 // Kept a little longer: if this node dies before the edge has read its answer (a
                 // killed process's unsent bytes are discarded), the survivor takes the context
                 // over and the issuer answer the edge gives again finds it there.
-                removals.addLast(new Removal(storeKey(authorization), clock.millis() + REMOVAL_DELAY_MILLIS));
+                writing.left(authorization, clock.millis());
               }
             });
+    if (before != null) {
+      before.close();
+    }
   }
 
   /**
@@ -179,28 +182,35 @@ public final class NodeEngine {
    * @return how many were taken over
    */
   public int takeOver(NodeId from) {
-    String prefix = from.name() + "|";
+    long started = System.nanoTime();
     List<InFlightAuthorization> orphans = new ArrayList<>();
-    for (Map.Entry<String, String> entry : store.entries().entrySet()) {
-      if (entry.getValue().startsWith(prefix)) {
+    ReplicaBatches.Left left = ReplicaBatches.ofNode(store, from.name(),
+        (key, problem) -> LOG.log(Level.ERROR, "node {0}: in-flight contexts {1} of node {2} unreadable, not taken"
+            + " over: {3}", node, key, from, problem));
+    long read = System.nanoTime();
+    for (Map.Entry<String, List<String>> batch : left.batches().entrySet()) {
+      for (String text : batch.getValue()) {
         try {
-          orphans.add(InFlightAuthorization.fromStored(
-              InFlightAuthorization.Stored.fromText(entry.getValue().substring(prefix.length()))));
+          orphans.add(InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(text)));
         } catch (IllegalArgumentException e) {
-          LOG.log(Level.ERROR, "node {0}: in-flight context {1} of node {2} unreadable, not taken over: {3}",
-              node, entry.getKey(), from, e.getMessage());
+          LOG.log(Level.ERROR, "node {0}: an in-flight context in {1} of node {2} unreadable, not taken over: {3}",
+              node, batch.getKey(), from, e.getMessage());
         }
       }
     }
     List<InFlightAuthorization> refused = book.importAll(orphans);
+    // In this node's book now (and, replicating, in its own batches): the dead node's go, readable or not.
+    left.keys().forEach(store::remove);
     // Their requests left for the issuer long ago: no forward waits for these writes.
     orphans.forEach(orphan -> replicating.remove(orphan.issuerKey()));
     for (InFlightAuthorization clash : refused) {
       LOG.log(Level.ERROR, "node {0}: {1} of node {2} clashes with a context here; its acquirer gets RC 91 from the edge",
           node, clash, from);
     }
-    LOG.log(Level.WARNING, "node {0}: took over {1} in-flight authorizations of node {2}",
-        node, orphans.size() - refused.size(), from);
+    LOG.log(Level.WARNING, "node {0}: took over {1} in-flight authorizations of node {2} in {3} ms ({4} of its batches read"
+        + " in {5} ms)", node, orphans.size() - refused.size(), from,
+        String.format("%.1f", (System.nanoTime() - started) / 1e6), Integer.toString(left.batches().size()),
+        String.format("%.1f", (read - started) / 1e6));
     takenOver.addAndGet(orphans.size() - refused.size());
     // Until the cluster has excluded the dead node, every write waits for it: requests leave
     // without waiting for their replica meanwhile.
@@ -270,9 +280,9 @@ public final class NodeEngine {
   /** Answers RC 91 for every request whose issuer did not answer in time. */
   public void tick() {
     long now = clock.millis();
-    // Only the ticker takes from the head, so what it peeked is what it polls.
-    for (Removal due = removals.peekFirst(); due != null && due.at() <= now; due = removals.peekFirst()) {
-      store.remove(removals.pollFirst().key());
+    ReplicaBatches writing = batches;
+    if (writing != null) {
+      writing.tick(now);
     }
     if (now >= nextApprovalSweep) {
       nextApprovalSweep = now + 1_000;
@@ -338,11 +348,14 @@ public final class NodeEngine {
     // which takes all of it or nothing (removal returns the value to one taker only). A move
     // with nothing in flight writes nothing (the cluster cannot carry an empty value either).
     if (!texts.isEmpty()) {
-      writes.add(store.putAll(Map.of(moveKey(move), MovedContexts.join(texts))).toCompletableFuture());
+      writes.add(store.put(moveKey(move), MovedContexts.join(texts)).toCompletableFuture());
     }
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
     // writes must not hold up this node's other banks.
+    long asked = System.nanoTime();
+    long[] confirmed = new long[1];
     CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+        .whenComplete((written, failure) -> confirmed[0] = System.nanoTime())
         .orTimeout(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS)
         .whenCompleteAsync((written, failure) -> {
           if (failure != null) {
@@ -351,8 +364,8 @@ public final class NodeEngine {
             takeBack(move, leaving);
             return;
           }
-          LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster",
-              node, move, Integer.toString(leaving.size()), bank);
+          LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster"
+              + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, stepTimes(asked, confirmed[0]));
           edge.send(new Control("EXPORTED", Map.of("move", move, "count", Integer.toString(leaving.size()),
               "status", "OK", "banks", perBank.toString())));
         }, moveWorker);
@@ -388,10 +401,19 @@ public final class NodeEngine {
     }
     // Taken whenever the cluster confirms, even after the move's deadline: a context taken is this
     // node's, and IMPORT-KEYS tells the edge so.
-    taking.handle((taken, failure) -> null).thenRunAsync(() -> imported(move, taking), moveWorker);
+    long asked = System.nanoTime();
+    long[] took = new long[1];
+    taking.handle((taken, failure) -> took[0] = System.nanoTime())
+        .thenRunAsync(() -> imported(move, taking, stepTimes(asked, took[0])), moveWorker);
   }
 
-  private void imported(String move, CompletableFuture<String> taking) {
+  /** How long the cluster took to answer a move's step, and how long its answer then waited for the move worker. */
+  private static String stepTimes(long asked, long answered) {
+    long now = System.nanoTime();
+    return String.format("%.1f ms, then %.1f ms", (answered - asked) / 1e6, (now - answered) / 1e6);
+  }
+
+  private void imported(String move, CompletableFuture<String> taking, String times) {
     List<InFlightAuthorization> arriving = new ArrayList<>();
     String taken;
     try {
@@ -427,7 +449,8 @@ public final class NodeEngine {
       edge.send(new Control("IMPORT-KEYS", Map.of(
           "move", move, "keys", String.join(",", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_FRAME))))));
     }
-    LOG.log(Level.INFO, "node {0}: move {1}: imported {2} in-flight authorizations", node, move, Integer.toString(keys.size()));
+    LOG.log(Level.INFO, "node {0}: move {1}: imported {2} in-flight authorizations (cluster {3})", node, move,
+        Integer.toString(keys.size()), times);
     reply("IMPORTED", move, keys.size(), "OK");
   }
 

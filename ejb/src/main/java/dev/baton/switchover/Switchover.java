@@ -146,7 +146,7 @@ public class Switchover implements BankMoves {
           records.add(() -> recordMove(startedAt, actor, result, ""));
         }
         if (!MoveResult.NOOP.equals(result.outcome())) {
-          logMove(actor, result, target, handed.contains(bankId) ? handOver.detail() : "");
+          logMove(actor, result, target, handed.contains(bankId) ? handOver.steps() + handOver.detail() : "");
         }
         results.add(result);
       }
@@ -214,7 +214,7 @@ public class Switchover implements BankMoves {
       long millis = (System.nanoTime() - started) / 1_000_000;
       MoveResult result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
           handOver.contexts().getOrDefault(bankId, 0), handOver.moved() ? MoveResult.MOVED : MoveResult.ROLLED_BACK);
-      logMove(actor, result, target, handOver.detail());
+      logMove(actor, result, target, handOver.steps() + handOver.detail());
       records.add(() -> recordMove(startedAt, actor, result, handOver.detail()));
       return result;
     } finally {
@@ -230,7 +230,11 @@ public class Switchover implements BankMoves {
   }
 
   /** What a hand-over did: whether the routes flipped, the contexts the new node took per bank, why not. */
-  private record HandOver(boolean moved, Map<String, Integer> contexts, String detail) {}
+  private record HandOver(boolean moved, Map<String, Integer> contexts, String detail, String steps) {
+    HandOver(boolean moved, Map<String, Integer> contexts, String detail) {
+      this(moved, contexts, detail, "");
+    }
+  }
 
   /**
    * The planned move of {@code bankId} while {@code from} is UP: the edge holds the bank's new
@@ -247,8 +251,10 @@ public class Switchover implements BankMoves {
   private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target) {
     String move = UUID.randomUUID().toString();
     bankIds.forEach(bankId -> engine.hold(bankId, from));
+    long held = System.nanoTime();
     try {
       Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))), STEP_MILLIS);
+      long exportedAt = System.nanoTime();
       String problem;
       if (exported == null || !"OK".equals(exported.attribute("status"))) {
         problem = "node " + from + " did not export " + (exported == null ? "in time" : "(" + exported.attribute("status") + ")");
@@ -262,7 +268,8 @@ public class Switchover implements BankMoves {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
           // One bank: what the new node took. Several: the old node's count per bank.
           return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
-              : perBank(exported), "");
+              : perBank(exported), "", String.format(" (export %d ms, import %d ms)",
+              (exportedAt - held) / 1_000_000, (System.nanoTime() - exportedAt) / 1_000_000));
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
       }

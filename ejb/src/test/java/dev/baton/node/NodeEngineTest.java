@@ -171,8 +171,7 @@ class NodeEngineTest {
     engine.inFlightStore(new MapStore(cluster), true);
     engine.onFrame(fromBank(47, "ACQ1", "ACQ1-1", request("000783")));
     ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
-    assertEquals(1, cluster.size(), "the context is in the cluster as soon as it is in flight");
-    assertTrue(cluster.values().iterator().next().startsWith("A|"), "owned by node A");
+    assertEquals(1, batchesOf(cluster, "A"), "the context is in the cluster as soon as it is in flight, as node A's");
 
     // Node A dies here; node B, configured alike, takes its contexts over.
     List<Frame> fromB = new ArrayList<>();
@@ -186,7 +185,8 @@ class NodeEngineTest {
 
     assertEquals(1, nodeB.inFlight());
     assertEquals(1, nodeB.takenOver());
-    assertTrue(cluster.values().iterator().next().startsWith("B|"), "owned by node B now");
+    assertFalse(cluster.keySet().stream().anyMatch(key -> key.startsWith("ctx|A|")), "node A's entries gone");
+    assertEquals(1, batchesOf(cluster, "B"), "owned by node B now");
 
     nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
     Data answer = (Data) fromB.removeFirst();
@@ -194,10 +194,10 @@ class NodeEngineTest {
     assertEquals("ACQ1-1", answer.sessionId());
     assertEquals("00", unpack(answer.iso()).getString(39));
     assertEquals(0, nodeB.inFlight());
-    assertEquals(1, cluster.size(), "kept a moment, in case the answer dies with the node");
+    assertEquals(1, batchesOf(cluster, "B"), "kept a moment, in case the answer dies with the node");
     clock.advance(Duration.ofMillis(1_500));
     nodeB.tick();
-    assertEquals(Map.of(), cluster, "the answered context left the cluster after that");
+    assertEquals(0, batchesOf(cluster, "B"), "the answered context left the cluster after that");
   }
 
   @Test
@@ -282,8 +282,8 @@ class NodeEngineTest {
     List<Frame> toEdgeFromB = new ArrayList<>();
     MapStore noScans = new MapStore(cluster) {
       @Override
-      public Map<String, String> entries() {
-        throw new AssertionError("the whole cache was read");
+      public Map<String, String> getAll(java.util.Set<String> keys) {
+        throw new AssertionError("an import reads nothing but its own entry");
       }
     };
     NodeEngine nodeB = nodeB(toEdgeFromB, noScans);
@@ -374,11 +374,85 @@ class NodeEngineTest {
     engine.inFlightStore(new MapStore(cluster), true);
     engine.onFrame(fromBank(49, "ACQ1", "ACQ1-1", request("000785")));
     toEdge.clear();
-    cluster.put("ISS1|999999", "A|7:garbage");
+    cluster.put(ReplicaBatches.slotKey("A", 3), "7:garbage"); // a readable batch holding an unreadable context
+    cluster.put(ReplicaBatches.slotKey("A", 7), "99:cut short"); // a batch cut short
+    cluster.put(ReplicaBatches.slotKey("A", 64), "9:beyond top"); // past what node A said it uses: never read
     NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
     nodeB.inFlightStore(new MapStore(cluster), true);
 
     assertEquals(1, nodeB.takeOver(NodeId.A));
+    assertEquals(1, nodeB.inFlight());
+    assertEquals(java.util.Set.of(ReplicaBatches.slotKey("A", 64)),
+        cluster.keySet().stream().filter(key -> key.startsWith("ctx|A|")).collect(java.util.stream.Collectors.toSet()),
+        "node A's batches within its top, readable or not, leave the cluster");
+    assertEquals(1, batchesOf(cluster, "B"), "what node B took over is in the cluster as node B's");
+  }
+
+  @Test
+  void withSyncReplicationContextsCreatedWhileAWriteIsOnItsWayGoTogetherInTheNextWrite() throws Exception {
+    ConfirmingStore store = new ConfirmingStore(new java.util.concurrent.ConcurrentHashMap<>());
+    engine.inFlightStore(store, true);
+    List<Map<String, String>> writes = store.writes;
+    List<java.util.concurrent.CompletableFuture<Object>> confirmations = store.confirmations;
+    int alone = ReplicaBatches.WRITES;
+    for (int i = 0; i < alone + 2; i++) {
+      engine.onFrame(fromBank(71 + i, "ACQ1", "ACQ1-1", request(String.format("%06d", 871 + i))));
+    }
+    assertEquals(alone, writes.size(), "the first ones go at once, each alone; the last two wait for one of them");
+    assertEquals(List.of(), toEdge, "no issuer request before the cluster holds its context");
+
+    confirmations.get(0).complete(null);
+    assertEquals(1, toEdge.size(), "the first request leaves");
+    assertEquals(alone + 1, writes.size());
+    assertEquals(2, MovedContexts.split(writes.get(alone).values().iterator().next()).size(), "the two that waited, in one write");
+    assertEquals(1, writes.get(0).size());
+    assertEquals(alone + 1, writes.stream().map(Map::keySet).distinct().count(), "each write its own entry");
+
+    for (int i = 1; i <= alone; i++) {
+      confirmations.get(i).complete(null);
+    }
+    assertEquals(alone + 2, toEdge.size(), "and then every other one");
+    assertTrue(toEdge.stream().allMatch(frame -> "ISS1".equals(((Data) frame).bankId())));
+  }
+
+  @Test
+  void aBatchLeavesTheClusterOnceAllItsContextsHaveLeftTheNodeAndTheReplayWindowHasPassed() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    ConfirmingStore store = new ConfirmingStore(cluster);
+    engine.inFlightStore(store, true);
+    List<java.util.concurrent.CompletableFuture<Object>> confirmations = store.confirmations;
+    int alone = ReplicaBatches.WRITES;
+    for (int i = 0; i < alone + 2; i++) {
+      engine.onFrame(fromBank(81 + i, "ACQ1", "ACQ1-1", request(String.format("%06d", 881 + i))));
+    }
+    for (int i = 0; i <= alone; i++) {
+      confirmations.get(i).complete(null);
+    }
+    assertEquals(alone + 1, batchesOf(cluster, "A"), "batches of one, and the last one of two");
+    List<ISOMsg> atIssuer = new ArrayList<>();
+    for (Frame frame : List.copyOf(toEdge)) {
+      atIssuer.add(unpack(((Data) frame).iso()));
+    }
+    toEdge.clear();
+    int batches = batchesOf(cluster, "A");
+
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer.get(alone), "00")));
+    clock.advance(Duration.ofMillis(1_500));
+    engine.tick();
+    assertEquals(batches, batchesOf(cluster, "A"), "the batch of two still holds a context in flight");
+
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer.get(alone + 1), "00")));
+    engine.tick();
+    assertEquals(batches, batchesOf(cluster, "A"), "kept while the edge may yet give its answer again");
+    clock.advance(Duration.ofMillis(1_499));
+    engine.tick();
+    assertEquals(batches, batchesOf(cluster, "A"));
+    clock.advance(Duration.ofMillis(1));
+    engine.tick();
+    assertEquals(batches - 1, batchesOf(cluster, "A"), "gone once its last context has been gone 1.5 s");
+
+    engine.inFlightStore(new MapStore(cluster), false);
+    assertEquals(Map.of(), cluster, "replication off: what the node still had in the cluster goes");
   }
 
   /** A cluster that never confirms a write: a member that died and is not excluded yet. */
@@ -395,12 +469,9 @@ class NodeEngineTest {
       }
 
       @Override
-      public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
-        return writes;
+      public java.util.concurrent.CompletionStage<?> remove(String key) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
       }
-
-      @Override
-      public void remove(String key) {}
 
       @Override
       public java.util.concurrent.CompletionStage<String> take(String key) {
@@ -408,7 +479,7 @@ class NodeEngineTest {
       }
 
       @Override
-      public Map<String, String> entries() {
+      public Map<String, String> getAll(java.util.Set<String> keys) {
         return Map.of();
       }
     };
@@ -437,14 +508,9 @@ class NodeEngineTest {
     }
 
     @Override
-    public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries) {
-      map.putAll(entries);
-      return java.util.concurrent.CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void remove(String key) {
+    public java.util.concurrent.CompletionStage<?> remove(String key) {
       map.remove(key);
+      return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -453,8 +519,44 @@ class NodeEngineTest {
     }
 
     @Override
-    public Map<String, String> entries() {
-      return Map.copyOf(map);
+    public Map<String, String> getAll(java.util.Set<String> keys) {
+      Map<String, String> found = new java.util.HashMap<>();
+      keys.forEach(key -> {
+        String value = map.get(key);
+        if (value != null) {
+          found.put(key, value);
+        }
+      });
+      return found;
+    }
+  }
+
+  /** How many of {@code node}'s batches are in the cluster (its {@code top} entry not counted). */
+  private static int batchesOf(Map<String, String> cluster, String node) {
+    return (int) cluster.keySet().stream()
+        .filter(key -> key.startsWith("ctx|" + node + "|") && !key.equals(ReplicaBatches.topKey(node)))
+        .count();
+  }
+
+  /** A cluster where each batch write waits until the test confirms it (node A's top is confirmed at once). */
+  private static class ConfirmingStore extends MapStore {
+    final List<Map<String, String>> writes = new ArrayList<>();
+    final List<java.util.concurrent.CompletableFuture<Object>> confirmations = new ArrayList<>();
+
+    ConfirmingStore(Map<String, String> map) {
+      super(map);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+      super.put(key, value);
+      if (key.equals(ReplicaBatches.topKey("A"))) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+      writes.add(Map.of(key, value));
+      java.util.concurrent.CompletableFuture<Object> confirmed = new java.util.concurrent.CompletableFuture<>();
+      confirmations.add(confirmed);
+      return confirmed;
     }
   }
 

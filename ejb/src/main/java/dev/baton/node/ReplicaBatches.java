@@ -1,0 +1,263 @@
+package dev.baton.node;
+
+import dev.baton.processing.inflight.InFlightAuthorization;
+import dev.baton.processing.inflight.IssuerKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+
+/**
+ * A node's in-flight contexts in the cluster (replication {@code sync}), written in batches: a
+ * context that enters while fewer than {@link #WRITES} writes are on their way goes at once, in a
+ * batch of its own; those that enter while that many are on their way wait for the first of them
+ * to finish and then go together, in one write. Under load each cluster write carries many
+ * contexts instead of one, and a context still waits for no more than one write before its own.
+ *
+ * <p>A batch is one cluster entry in a numbered slot, {@code ctx|<node>|<n>}, holding its contexts
+ * {@linkplain MovedContexts joined}; a batch takes the lowest free slot, and {@code ctx|<node>|top}
+ * says how far the node's slots may reach. A node taking over reads them by key ({@link #ofNode}),
+ * never by walking the cache. A batch is removed once every context in it has left this node
+ * (answered, timed out, or moved away) and a little longer has passed: if the node dies before the
+ * edge has read an answer it wrote, the node taking over finds the context and the issuer answer the
+ * edge gives again matches it. Its slot is free again once the removal is done, so a later batch
+ * in it cannot be overtaken by that removal.
+ *
+ * <p>Thread-safe: contexts enter and leave on any thread; writes complete on the cluster's.
+ */
+final class ReplicaBatches {
+
+  /** Cluster writes on their way at once, at most. */
+  static final int WRITES = 4;
+
+  /** How far {@code top} is set beyond the highest slot in use, so that it is written seldom. */
+  private static final int TOP_STEP = 64;
+
+  /** Slots read in one request when a node takes another's over. */
+  private static final int READ_CHUNK = 512;
+
+  private final InFlightStore store;
+  private final String node;
+  private final long removalDelayMillis;
+  private final Object lock = new Object();
+  /** Contexts waiting for a write on its way to finish; null when none waits. */
+  private Batch open;
+  private int writing;
+  private final BitSet slots = new BitSet();
+  /** The highest slot {@code top} in the cluster covers; -1 before the first write. */
+  private int top = -1;
+  /** The last write of {@code top}: the next one waits for it, so they cannot land out of order. */
+  private CompletableFuture<?> topWritten = CompletableFuture.completedFuture(null);
+  private final Map<IssuerKey, Batch> batchOf = new HashMap<>();
+  private final Deque<Removal> removals = new ArrayDeque<>();
+
+  private static final class Batch {
+    int slot = -1;
+    List<String> texts = new ArrayList<>();
+    int live;
+    final CompletableFuture<Void> stored = new CompletableFuture<>();
+  }
+
+  private record Removal(Batch batch, long at) {}
+
+  /**
+   * @param store the cluster's in-flight cache
+   * @param node the node whose contexts these are
+   * @param removalDelayMillis how long a batch stays once all its contexts have left
+   */
+  ReplicaBatches(InFlightStore store, String node, long removalDelayMillis) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.node = Objects.requireNonNull(node, "node");
+    this.removalDelayMillis = removalDelayMillis;
+  }
+
+  /** The key of {@code node}'s batch in {@code slot}. */
+  static String slotKey(String node, int slot) {
+    return "ctx|" + node + "|" + slot;
+  }
+
+  /** The key of the entry saying how far {@code node}'s slots may reach. */
+  static String topKey(String node) {
+    return "ctx|" + node + "|top";
+  }
+
+  /**
+   * A context entered the node's book: it goes to the cluster with the next write.
+   *
+   * @return done when the cluster holds it (exceptionally when the write failed)
+   */
+  CompletionStage<?> entered(InFlightAuthorization authorization) {
+    String text = authorization.toStored().toText();
+    Batch toWrite = null;
+    Batch joined;
+    synchronized (lock) {
+      if (open == null) {
+        open = new Batch();
+      }
+      joined = open;
+      joined.texts.add(text);
+      joined.live++;
+      batchOf.put(authorization.issuerKey(), joined);
+      if (writing < WRITES) {
+        writing++;
+        toWrite = open;
+        open = null;
+      }
+    }
+    if (toWrite != null) {
+      write(toWrite);
+    }
+    return joined.stored;
+  }
+
+  /** A context left the node's book: its batch goes once none of its contexts is here any more. */
+  void left(InFlightAuthorization authorization, long nowMillis) {
+    synchronized (lock) {
+      Batch batch = batchOf.remove(authorization.issuerKey());
+      if (batch != null && --batch.live == 0) {
+        removals.addLast(new Removal(batch, nowMillis + removalDelayMillis));
+      }
+    }
+  }
+
+  /** Removes the batches that are due; call often. */
+  void tick(long nowMillis) {
+    List<Batch> due = new ArrayList<>();
+    synchronized (lock) {
+      for (Removal removal = removals.peekFirst(); removal != null && removal.at() <= nowMillis;
+          removal = removals.peekFirst()) {
+        due.add(removals.pollFirst().batch());
+      }
+    }
+    due.forEach(this::remove);
+  }
+
+  /** Replication stops: every batch this node wrote leaves the cluster, now or once written, and so does its top. */
+  void close() {
+    Set<Batch> all = new LinkedHashSet<>();
+    CompletableFuture<?> lastTop;
+    synchronized (lock) {
+      all.addAll(batchOf.values());
+      removals.forEach(removal -> all.add(removal.batch()));
+      batchOf.clear();
+      removals.clear();
+      lastTop = topWritten;
+    }
+    all.forEach(this::remove);
+    lastTop.whenComplete((done, failure) -> store.remove(topKey(node)));
+  }
+
+  /**
+   * Removes a batch from the cluster once its write is over (so that the removal cannot overtake
+   * it), and frees its slot once the removal is done (so that it cannot overtake the next batch).
+   */
+  private void remove(Batch batch) {
+    batch.stored.whenComplete((done, failure) -> {
+      if (batch.slot < 0) {
+        return;
+      }
+      CompletionStage<?> removed;
+      try {
+        removed = store.remove(slotKey(node, batch.slot));
+      } catch (RuntimeException e) {
+        removed = CompletableFuture.failedFuture(e);
+      }
+      removed.whenComplete((gone, problem) -> {
+        synchronized (lock) {
+          slots.clear(batch.slot);
+        }
+      });
+    });
+  }
+
+  private void write(Batch batch) {
+    String value;
+    CompletableFuture<?> topFirst;
+    synchronized (lock) {
+      value = MovedContexts.join(batch.texts);
+      batch.texts = null; // in the cluster from now on; this node keeps only the count
+      batch.slot = slots.nextClearBit(0);
+      slots.set(batch.slot);
+      if (batch.slot > top) {
+        top = (batch.slot / TOP_STEP + 1) * TOP_STEP - 1;
+        String reach = Integer.toString(top);
+        topWritten = topWritten.handle((done, failure) -> null)
+            .thenCompose(ignored -> store.put(topKey(node), reach).toCompletableFuture());
+      }
+      topFirst = topWritten;
+    }
+    CompletableFuture<?> put;
+    try {
+      put = CompletableFuture.allOf(topFirst, store.put(slotKey(node, batch.slot), value).toCompletableFuture());
+    } catch (RuntimeException e) {
+      put = CompletableFuture.failedFuture(e);
+    }
+    put.whenComplete((done, failure) -> {
+      Batch following;
+      synchronized (lock) {
+        following = open;
+        open = null;
+        if (following == null) {
+          writing--;
+        }
+      }
+      if (failure == null) {
+        batch.stored.complete(null);
+      } else {
+        batch.stored.completeExceptionally(failure);
+      }
+      if (following != null) {
+        write(following);
+      }
+    });
+  }
+
+  /** What a node left in the cluster: its batches' contexts by key, and every key to remove after. */
+  record Left(Map<String, List<String>> batches, List<String> keys) {}
+
+  /**
+   * The contexts {@code node} left in the cluster, read by key from {@code store}; a damaged batch
+   * is reported to {@code damaged} and skipped (its key is among those to remove all the same).
+   */
+  static Left ofNode(InFlightStore store, String node, BiConsumer<String, String> damaged) {
+    String topText = store.getAll(Set.of(topKey(node))).get(topKey(node));
+    if (topText == null) {
+      return new Left(Map.of(), List.of());
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add(topKey(node));
+    int reach;
+    try {
+      reach = Integer.parseInt(topText);
+    } catch (NumberFormatException e) {
+      damaged.accept(topKey(node), "not a slot number: " + topText);
+      return new Left(Map.of(), keys);
+    }
+    Map<String, List<String>> batches = new LinkedHashMap<>();
+    for (int from = 0; from <= reach; from += READ_CHUNK) {
+      Set<String> chunk = new LinkedHashSet<>();
+      for (int slot = from; slot <= Math.min(reach, from + READ_CHUNK - 1); slot++) {
+        chunk.add(slotKey(node, slot));
+      }
+      for (Map.Entry<String, String> entry : store.getAll(chunk).entrySet()) {
+        keys.add(entry.getKey());
+        try {
+          batches.put(entry.getKey(), MovedContexts.split(entry.getValue()));
+        } catch (IllegalArgumentException e) {
+          damaged.accept(entry.getKey(), e.getMessage());
+        }
+      }
+    }
+    return new Left(batches, keys);
+  }
+}
