@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestInstance;
  * answering after {@code bench.issuer.ms}), and prints
  *
  * <ol>
- *   <li>the worst latency added by a move of every bank (to B and back), against the steady
- *       state just before;
+ *   <li>the worst latency added by a move of every bank, against the steady state just before:
+ *       three times to B and back, after a warm-up that runs the load on each node (the warm-up's
+ *       first move, to a node that has not switched yet, is reported apart);
  *   <li>the time from kill -9 of node A to the first approval of a request sent after the kill,
  *       with in-flight replication {@code none} and {@code sync}, and how many requests sent before
  *       the kill were not approved;
@@ -102,29 +103,43 @@ class SwitchoverBenchmark {
   @Test
   void measuresMovesFailoverAndReplicationCost() throws Exception {
     setReplication("none");
-    List<Sample> warmUp = openLoop(Duration.ofSeconds(10), () -> {});
-    report.add("warm-up: " + summary(warmUp));
-
-    // 1. move-all under load
-    long[] moveWindow = new long[2];
-    List<String> outcomes = new ArrayList<>();
-    List<Sample> moving = openLoop(Duration.ofSeconds(16), () -> {
+    // Both nodes carry the load a while before anything is measured: in service, each node has
+    // banks of its own, and a move's target is never a JVM that has not run the switching code.
+    List<long[]> coldWindows = new ArrayList<>();
+    List<String> coldOutcomes = new ArrayList<>();
+    List<Sample> warmUp = openLoop(Duration.ofSeconds(25), () -> {
       pause(Duration.ofSeconds(5));
-      moveWindow[0] = System.nanoTime();
-      outcomes.add(moveAll("B"));
-      outcomes.add(moveAll("A"));
-      moveWindow[1] = System.nanoTime();
+      coldWindows.add(moveAllWindow("B", coldOutcomes));
+      pause(Duration.ofSeconds(10));
+      coldWindows.add(moveAllWindow("A", coldOutcomes));
     });
-    List<Sample> steady = moving.stream().filter(s -> s.sentAt() < moveWindow[0]).toList();
-    List<Sample> during = moving.stream().filter(s -> s.sentAt() >= moveWindow[0] && s.sentAt() <= moveWindow[1]).toList();
+    report.add("warm-up, 5 s on node A, 10 s on node B, 10 s on A again: " + summary(warmUp));
+    report.add("  its first move-all, to a node B that had not switched yet: " + addedDuring(warmUp,
+        List.of(coldWindows.get(0)), summary(warmUp.stream().filter(s -> s.sentAt() < coldWindows.get(0)[0]).toList())));
+
+    // 1. moves of every bank under load, to B and back, three times
+    List<long[]> windows = new ArrayList<>();
+    List<String> outcomes = new ArrayList<>();
+    List<Sample> moving = openLoop(Duration.ofSeconds(20), () -> {
+      pause(Duration.ofSeconds(5));
+      for (int round = 0; round < 3; round++) {
+        windows.add(moveAllWindow("B", outcomes));
+        windows.add(moveAllWindow("A", outcomes));
+        pause(Duration.ofSeconds(3));
+      }
+    });
+    List<Sample> steady = moving.stream().filter(s -> s.sentAt() < windows.get(0)[0]).toList();
     long steadyP50 = percentile(steady, 50);
-    long worst = percentile(during, 100);
     report.add("steady before the moves: " + summary(steady));
-    report.add("during move-all to B and back (" + (moveWindow[1] - moveWindow[0]) / 1_000_000 + " ms): "
-        + summary(during));
+    for (int i = 0; i < windows.size(); i++) {
+      report.add("  move-all " + (i + 1) + " of " + windows.size() + ": " + addedDuring(moving, List.of(windows.get(i)), ""));
+    }
+    List<Sample> during = within(moving, windows);
+    long worst = percentile(during, 100);
+    report.add("during the " + windows.size() + " moves of every bank: " + summary(during));
     report.add(String.format("worst added latency during a move-all: %.1f ms (worst %.1f ms - steady p50 %.1f ms)",
         (worst - steadyP50) / 1000.0, worst / 1000.0, steadyP50 / 1000.0));
-    report.add("the two moves of every bank: " + outcomes);
+    report.add("the moves of every bank: " + outcomes);
     assertAnswered(moving);
 
     // 2. kill -9 with each replication setting
@@ -132,8 +147,10 @@ class SwitchoverBenchmark {
       setReplication(replication);
       banksHome();
       long[] killedAt = new long[1];
-      List<Sample> killing = openLoop(Duration.ofSeconds(10), () -> {
-        pause(Duration.ofSeconds(3));
+      // Node A carries the load 15 s before it is killed: the second time round it has just been
+      // restarted, and a node killed while still cold leaves a backlog no warm node would have.
+      List<Sample> killing = openLoop(Duration.ofSeconds(22), () -> {
+        pause(Duration.ofSeconds(15));
         killedAt[0] = kill9("node-a");
       });
       long recovered = killing.stream().filter(s -> s.sentAt() >= killedAt[0] && "00".equals(s.rc()))
@@ -248,6 +265,28 @@ class SwitchoverBenchmark {
     Arrays.sort(micros);
     int index = (int) Math.ceil(percent / 100.0 * micros.length) - 1;
     return micros[Math.max(0, Math.min(micros.length - 1, index))];
+  }
+
+  /** Moves every bank to {@code to}; the nanoTime window the move took. */
+  private long[] moveAllWindow(String to, List<String> outcomes) throws InterruptedException {
+    long started = System.nanoTime();
+    outcomes.add(moveAll(to));
+    return new long[] {started, System.nanoTime()};
+  }
+
+  /** The samples sent within any of {@code windows}. */
+  private static List<Sample> within(List<Sample> samples, List<long[]> windows) {
+    return samples.stream()
+        .filter(s -> windows.stream().anyMatch(w -> s.sentAt() >= w[0] && s.sentAt() <= w[1]))
+        .toList();
+  }
+
+  /** The worst latency of the requests sent during {@code windows}, and how long the windows lasted. */
+  private static String addedDuring(List<Sample> samples, List<long[]> windows, String before) {
+    List<Sample> during = within(samples, windows);
+    long millis = windows.stream().mapToLong(w -> (w[1] - w[0]) / 1_000_000).sum();
+    return String.format("%d ms, %d requests sent meanwhile, worst %.1f ms, p99 %.1f ms%s", millis, during.size(),
+        percentile(during, 100) / 1000.0, percentile(during, 99) / 1000.0, before.isEmpty() ? "" : " (before it: " + before + ")");
   }
 
   /** Moves every bank to {@code to}, once accepted; the outcomes per bank and the contexts handed over. */
