@@ -60,7 +60,10 @@ public final class EdgeEngine implements LinkListener {
 
   private record Delivered(NodeId node, BankMessage message, long at) {}
 
-  /** How long the edge keeps issuer answers it gave a node, to give them again if the node dies. */
+  /**
+   * Issuer answers a node was given this recently go again to the node taking its contexts over
+   * when it dies; older ones only if their acquirer request still waits for its answer.
+   */
   private static final long REPLAY_MILLIS = 1_000;
 
   /** How long the edge remembers that it declined a request at its deadline. */
@@ -95,9 +98,11 @@ public final class EdgeEngine implements LinkListener {
   /** Nodes giving contexts away in a move: issuer answers for them wait until it is over. */
   private final Map<NodeId, Integer> heldNodes = new ConcurrentHashMap<>();
   /**
-   * Issuer answers given to a node in the last {@link #REPLAY_MILLIS}: a node killed outright
-   * stops reading before its link drops, and what its kernel took in that moment is lost with it;
-   * when a node goes DOWN, these go again to whoever took its contexts over.
+   * Issuer answers given to a node within a request's budget: a node killed outright stops
+   * reading before its link drops, and what its kernel took in that moment is lost with it, as is
+   * what it had read and not yet processed (a busy node may be seconds behind). When a node goes
+   * DOWN, those of the last {@link #REPLAY_MILLIS}, and older ones whose acquirer request still
+   * waits, go again to whoever took its contexts over.
    */
   private final java.util.Deque<Delivered> recentAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** Correlations the edge declined at their deadline, until a node's late answer can no longer come. */
@@ -181,7 +186,7 @@ public final class EdgeEngine implements LinkListener {
     owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
     declinedCorrelations.values().removeIf(forgetAt -> forgetAt <= now);
     for (Delivered oldest = recentAnswers.peekFirst();
-        oldest != null && oldest.at() <= now - REPLAY_MILLIS;
+        oldest != null && oldest.at() <= now - Math.max(REPLAY_MILLIS, answerBudgetMillis);
         oldest = recentAnswers.peekFirst()) {
       recentAnswers.remove(oldest);
     }
@@ -325,20 +330,26 @@ public final class EdgeEngine implements LinkListener {
       NodeId down = NodeId.parse(nodeId);
       // Before failover points the issuers elsewhere: these wait for the new route.
       long now = clock.millis();
-      int[] again = {0};
+      int[] again = {0, 0};
+      java.util.Set<String> unanswered = new java.util.HashSet<>();
+      awaiting.values().forEach(request -> unanswered.add(reference(request.request())));
       // One pass: removing each match by value would scan the deque once per match.
       recentAnswers.removeIf(delivered -> {
         if (delivered.node() != down) {
           return false;
         }
-        parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
-        again[0]++;
+        boolean recent = delivered.at() > now - REPLAY_MILLIS;
+        if (recent || unanswered.contains(reference(delivered.message().message()))) {
+          parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
+          again[recent ? 0 : 1]++;
+        }
         return true;
       });
-      if (again[0] > 0) {
-        LOG.log(Level.WARNING, "node {0} is DOWN: the {1} issuer answers it was given in the last {2} ms go again to"
-            + " the node taking its contexts over (one it had finished matches nothing there)", down,
-            Integer.toString(again[0]), Long.toString(REPLAY_MILLIS));
+      if (again[0] + again[1] > 0) {
+        LOG.log(Level.WARNING, "node {0} is DOWN: the {1} issuer answers it was given in the last {2} ms, and {3} older"
+            + " ones whose acquirer still waits, go again to the node taking its contexts over (one it had finished"
+            + " matches nothing there)", down, Integer.toString(again[0]), Long.toString(REPLAY_MILLIS),
+            Integer.toString(again[1]));
       }
       nodeDown.accept(down);
     }
@@ -576,6 +587,11 @@ public final class EdgeEngine implements LinkListener {
   private static String stanOf(String key) {
     int bar = key.indexOf('|');
     return bar < 0 ? key : key.substring(0, bar);
+  }
+
+  /** What ties an issuer answer to its acquirer's request: retrieval reference and terminal (37, 41). */
+  private static String reference(IsoMessage message) {
+    return message.field(37) + "|" + message.field(41);
   }
 
   private static String ownerKey(String bankId, String stan) {

@@ -184,7 +184,26 @@ class EdgeEngineTest {
   }
 
   @Test
-  void issuerAnswerOlderThanASecondIsNotGivenAgain() {
+  void issuerAnswerOlderThanASecondIsGivenAgainWhileItsAcquirersRequestStillWaits() {
+    engine.fromBank(acquirerRequest("000310"));
+    engine.onFrame("A", new Data(0, "ISS1", "", "000130|RRN000310|TERM1", 0, "request".getBytes()));
+    IsoMessage answer = IsoMessage.of("0110").with(11, "000130").with(37, "RRN000310").with(39, "00").with(41, "TERM1");
+    engine.fromBank(new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), clock.instant(),
+        clock.instant().plusSeconds(5)));
+    engine.fromBank(issuerAnswer("000131")); // its request was answered: nothing waits for it
+    clock.advance(Duration.ofMillis(3_000)); // node A was seconds behind when it died
+    engine.tick();
+
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    routes.put("ISS1", NodeId.B);
+    engine.tick();
+    assertEquals(1, sentTo.get(NodeId.B).size(), "only the answer whose acquirer waits");
+    assertEquals("answer", new String(((Data) sentTo.get(NodeId.B).getFirst()).iso()));
+  }
+
+  @Test
+  void issuerAnswerOlderThanASecondIsNotGivenAgainWhenNoRequestWaitsForIt() {
     engine.onFrame("A", new Data(0, "ISS1", "", "000127|RRN1|TERM1", 0, "request".getBytes()));
     engine.fromBank(issuerAnswer("000127"));
     clock.advance(Duration.ofMillis(1_001));

@@ -56,6 +56,10 @@ final class LinkThreads {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (IllegalThreadStateException e) {
+        // Recorded and not started yet (a connection accepted as the link closes): it is started
+        // next, finds the link closed and ends on its own; there is nothing to wait for yet.
+        continue;
       }
       if (thread.isAlive()) {
         LOG.log(Level.WARNING, "{0}: thread {1} still running {2} ms after close", owner,
