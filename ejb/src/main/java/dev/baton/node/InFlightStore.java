@@ -51,4 +51,15 @@ public interface InFlightStore {
 
   /** The entries of those of {@code keys} that are in the store. */
   Map<String, String> getAll(Set<String> keys);
+
+  /**
+   * Waits, at most {@code within}, until {@code node} is no longer a member of the cluster: until
+   * then a read of an entry that member was the primary owner of can come back empty although the
+   * entry is there.
+   *
+   * @return whether it has left
+   */
+  default boolean awaitLeft(String node, java.time.Duration within) {
+    return true;
+  }
 }

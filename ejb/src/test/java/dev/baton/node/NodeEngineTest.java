@@ -32,7 +32,7 @@ class NodeEngineTest {
 
   private static final ISO87BPackager PACKAGER = new ISO87BPackager();
 
-  private final List<Frame> toEdge = new ArrayList<>();
+  private final List<Frame> toEdge = java.util.Collections.synchronizedList(new ArrayList<>());
   private final MutableClock clock = new MutableClock();
   private boolean edgeTakes = true;
   private NodeEngine engine;
@@ -453,6 +453,72 @@ class NodeEngineTest {
 
     engine.inFlightStore(new MapStore(cluster), false);
     assertEquals(Map.of(), cluster, "replication off: what the node still had in the cluster goes");
+  }
+
+  @Test
+  void aTakeoverFindsEveryContextOfHundredsOfBatchesWrittenWhileOthersWereOnTheirWay() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.ScheduledExecutorService confirming = java.util.concurrent.Executors.newScheduledThreadPool(3);
+    try {
+      java.util.Random random = new java.util.Random(7);
+      engine.inFlightStore(new MapStore(cluster) {
+        @Override
+        public java.util.concurrent.CompletionStage<?> put(String key, String value) {
+          java.util.concurrent.CompletableFuture<Object> confirmed = new java.util.concurrent.CompletableFuture<>();
+          long micros;
+          synchronized (random) {
+            micros = random.nextInt(2_000);
+          }
+          confirming.schedule(() -> {
+            super.put(key, value);
+            confirmed.complete(null);
+          }, micros, java.util.concurrent.TimeUnit.MICROSECONDS);
+          return confirmed;
+        }
+      }, true);
+      List<Frame> sent = toEdge;
+      int requests = 700;
+      for (int i = 0; i < requests; i++) {
+        engine.onFrame(fromBank(1_000 + i, "ACQ1", "ACQ1-1", request(String.format("%06d", 100_000 + i))));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (sent.size() < requests && System.nanoTime() < deadline) {
+        Thread.onSpinWait(); // polling, with a deadline, for the confirmations' threads
+      }
+      assertEquals(requests, sent.size(), "every issuer request left once its batch was in the cluster");
+
+      NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
+      nodeB.inFlightStore(new MapStore(cluster), false);
+      assertEquals(requests, nodeB.takeOver(NodeId.A), "node B finds all of them");
+    } finally {
+      confirming.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTakeoverReadsOnlyOnceTheClusterHasExcludedTheDeadNode() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.onFrame(fromBank(90, "ACQ1", "ACQ1-1", request("000890")));
+    List<String> calls = new ArrayList<>();
+    NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
+    nodeB.inFlightStore(new MapStore(cluster) {
+      @Override
+      public boolean awaitLeft(String node, Duration within) {
+        calls.add("await " + node);
+        return true;
+      }
+
+      @Override
+      public Map<String, String> getAll(java.util.Set<String> keys) {
+        calls.add("read");
+        return super.getAll(keys);
+      }
+    }, false);
+
+    assertEquals(1, nodeB.takeOver(NodeId.A));
+    assertEquals("await A", calls.getFirst(), "no read before node A has left the cluster: " + calls);
+    assertTrue(calls.size() > 1);
   }
 
   /** A cluster that never confirms a write: a member that died and is not excluded yet. */
