@@ -410,10 +410,12 @@ public final class EdgeEngine implements LinkListener {
 
   private void fromAcquirer(BankMessage message) {
     Optional<NodeId> node = routes.apply(message.bankId());
-    if (node.isEmpty() || links.state(node.get()) == NodeState.DOWN) {
+    // A DOWN node's banks move to the other node within moments when that one is UP (failover):
+    // meanwhile its requests wait here, within their deadline, rather than being declined.
+    if (node.isEmpty() || links.state(node.get()) == NodeState.DOWN && !anotherUp(node.get())) {
       declinedNoNode.incrementAndGet();
       LOG.log(Level.WARNING, "{0} from {1}: {2}, declined RC 91", message.mti(), message.bankId(),
-          node.map(down -> "node " + down + " is DOWN").orElse("the bank has no route"));
+          node.map(down -> "node " + down + " is DOWN, and no other node is UP").orElse("the bank has no route"));
       decline(message.bankId(), message.sessionId(), message.message());
       return;
     }
@@ -428,6 +430,15 @@ public final class EdgeEngine implements LinkListener {
       // yet: the request waits here, within its deadline, for the node or for failover.
       heldRequests.add(data);
     }
+  }
+
+  private boolean anotherUp(NodeId node) {
+    for (NodeId other : NodeId.values()) {
+      if (other != node && links.state(other) == NodeState.UP) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Requests held while their node was not UP go to where their bank's route points once it is. */

@@ -152,7 +152,7 @@ public final class NodeEngine {
     this.store = Objects.requireNonNull(store, "store");
     this.replicatesInFlight = replicate;
     ReplicaBatches before = batches;
-    ReplicaBatches writing = replicate ? new ReplicaBatches(store, node.name(), REMOVAL_DELAY_MILLIS) : null;
+    ReplicaBatches writing = replicate ? new ReplicaBatches(store, node.name(), REMOVAL_DELAY_MILLIS, moveWorker) : null;
     batches = writing;
     book.replicateTo(
         writing == null
@@ -186,9 +186,10 @@ public final class NodeEngine {
   public int takeOver(NodeId from) {
     long started = System.nanoTime();
     List<InFlightAuthorization> orphans = new ArrayList<>();
-    // Read once the cluster has excluded the dead node (about half a second after a kill): before,
-    // a read of an entry it was the primary owner of comes back empty.
-    if (!store.awaitLeft(from.name(), TAKEOVER_WAIT)) {
+    // Replicating, read once the cluster has excluded the dead node (about half a second after a
+    // kill): before, a read of an entry it was the primary owner of can come back empty. Without
+    // replication nothing was written, and the survivor's traffic does not wait for the view.
+    if (replicatesInFlight && !store.awaitLeft(from.name(), TAKEOVER_WAIT)) {
       LOG.log(Level.ERROR, "node {0}: node {1} is still a member of the cluster {2} ms after it was declared DOWN;"
           + " taking over what can be read now", node, from, Long.toString(TAKEOVER_WAIT.toMillis()));
     }
@@ -231,7 +232,11 @@ public final class NodeEngine {
     return authorization.issuerKey().issuerId() + "|" + authorization.issuerKey().stan();
   }
 
-  /** Where moves finish their work once the cluster has answered (the caller's thread by default). */
+  /**
+   * Where moves finish their work once the cluster has answered, and where the replica's writes
+   * that follow a cluster answer are issued (the caller's thread by default): an application
+   * thread, not the cluster's.
+   */
   public void moveWorker(java.util.concurrent.Executor worker) {
     this.moveWorker = Objects.requireNonNull(worker, "worker");
   }

@@ -88,8 +88,10 @@ public class ProcessingNode {
             node.get(), frame -> link[0] != null && link[0].send(frame), Clock.systemUTC(), timing());
     store = new CacheStore(inflight);
     started.inFlightStore(store, false);
-    // A thread of its own: on the shared scheduler (two threads here) a move's step waited behind
-    // the deadline sweep and the write of terminals' last authorizations, tens of milliseconds.
+    // A thread of its own, for moves and for the replica's writes that follow a cluster answer: on
+    // the shared scheduler (two threads here) a move's step waited behind the deadline sweep and
+    // the write of terminals' last authorizations, tens of milliseconds; on the cluster's answering
+    // thread, a write was stored in a form the other node's reads did not find.
     moves = java.util.concurrent.Executors.newSingleThreadExecutor(threads);
     started.moveWorker(moves);
     Long syncWait = Long.getLong("baton.inflight.sync.wait.ms");

@@ -4,7 +4,6 @@ import dev.baton.processing.inflight.InFlightAuthorization;
 import dev.baton.processing.inflight.IssuerKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,13 +24,15 @@ import java.util.function.BiConsumer;
  * contexts instead of one, and a context still waits for no more than one write before its own.
  *
  * <p>A batch is one cluster entry in a numbered slot, {@code ctx|<node>|<n>}, holding its contexts
- * {@linkplain MovedContexts joined}; a batch takes the lowest free slot, and {@code ctx|<node>|top}
- * says how far the node's slots may reach. A node taking over reads them by key ({@link #ofNode}),
+ * {@linkplain MovedContexts joined}; slots are numbered up and never used twice, and {@code
+ * ctx|<node>|top} says, as {@code <low>-<high>}, between which slots the node's batches lie (the
+ * oldest batch not yet removed, and a bound raised ahead of use). A node taking over reads them by
+ * key ({@link #ofNode}),
  * never by walking the cache. A batch is removed once every context in it has left this node
  * (answered, timed out, or moved away) and a little longer has passed: if the node dies before the
  * edge has read an answer it wrote, the node taking over finds the context and the issuer answer the
- * edge gives again matches it. Its slot is free again once the removal is done, so a later batch
- * in it cannot be overtaken by that removal.
+ * edge gives again matches it. A slot is never written again: a read of it cannot find an older
+ * batch, nor a removal overtake a newer one.
  *
  * <p>Thread-safe: contexts enter and leave on any thread; writes complete on the cluster's.
  */
@@ -48,21 +49,30 @@ final class ReplicaBatches {
 
   private final InFlightStore store;
   private final String node;
+  /**
+   * Where the writes and removals that follow a cluster answer are issued: a thread of the
+   * application's, never the cluster's own answering thread, from which a write of the deployment's
+   * cache was stored in a form that a reader on the other node did not find.
+   */
+  private final java.util.concurrent.Executor worker;
   private final long removalDelayMillis;
   private final Object lock = new Object();
   /** Contexts waiting for a write on its way to finish; null when none waits. */
   private Batch open;
   private int writing;
-  private final BitSet slots = new BitSet();
+  /** The next slot to write. */
+  private long next;
+  /** Slots written and not yet removed: the lowest is where a reader starts. */
+  private final java.util.TreeSet<Long> present = new java.util.TreeSet<>();
   /** The highest slot {@code top} in the cluster covers; -1 before the first write. */
-  private int top = -1;
+  private long top = -1;
   /** The last write of {@code top}: the next one waits for it, so they cannot land out of order. */
   private CompletableFuture<?> topWritten = CompletableFuture.completedFuture(null);
   private final Map<IssuerKey, Batch> batchOf = new HashMap<>();
   private final Deque<Removal> removals = new ArrayDeque<>();
 
   private static final class Batch {
-    int slot = -1;
+    long slot = -1;
     List<String> texts = new ArrayList<>();
     int live;
     final CompletableFuture<Void> stored = new CompletableFuture<>();
@@ -75,14 +85,15 @@ final class ReplicaBatches {
    * @param node the node whose contexts these are
    * @param removalDelayMillis how long a batch stays once all its contexts have left
    */
-  ReplicaBatches(InFlightStore store, String node, long removalDelayMillis) {
+  ReplicaBatches(InFlightStore store, String node, long removalDelayMillis, java.util.concurrent.Executor worker) {
     this.store = Objects.requireNonNull(store, "store");
     this.node = Objects.requireNonNull(node, "node");
+    this.worker = Objects.requireNonNull(worker, "worker");
     this.removalDelayMillis = removalDelayMillis;
   }
 
   /** The key of {@code node}'s batch in {@code slot}. */
-  static String slotKey(String node, int slot) {
+  static String slotKey(String node, long slot) {
     return "ctx|" + node + "|" + slot;
   }
 
@@ -154,7 +165,7 @@ final class ReplicaBatches {
       lastTop = topWritten;
     }
     all.forEach(this::remove);
-    lastTop.whenComplete((done, failure) -> store.remove(topKey(node)));
+    lastTop.whenCompleteAsync((done, failure) -> store.remove(topKey(node)), worker);
   }
 
   /**
@@ -162,7 +173,7 @@ final class ReplicaBatches {
    * it), and frees its slot once the removal is done (so that it cannot overtake the next batch).
    */
   private void remove(Batch batch) {
-    batch.stored.whenComplete((done, failure) -> {
+    batch.stored.whenCompleteAsync((done, failure) -> {
       if (batch.slot < 0) {
         return;
       }
@@ -174,10 +185,10 @@ final class ReplicaBatches {
       }
       removed.whenComplete((gone, problem) -> {
         synchronized (lock) {
-          slots.clear(batch.slot);
+          present.remove(batch.slot);
         }
       });
-    });
+    }, worker);
   }
 
   private void write(Batch batch) {
@@ -186,13 +197,13 @@ final class ReplicaBatches {
     synchronized (lock) {
       value = MovedContexts.join(batch.texts);
       batch.texts = null; // in the cluster from now on; this node keeps only the count
-      batch.slot = slots.nextClearBit(0);
-      slots.set(batch.slot);
+      batch.slot = next++;
+      present.add(batch.slot);
       if (batch.slot > top) {
         top = (batch.slot / TOP_STEP + 1) * TOP_STEP - 1;
-        String reach = Integer.toString(top);
+        String reach = present.first() + "-" + top;
         topWritten = topWritten.handle((done, failure) -> null)
-            .thenCompose(ignored -> store.put(topKey(node), reach).toCompletableFuture());
+            .thenComposeAsync(ignored -> store.put(topKey(node), reach).toCompletableFuture(), worker);
       }
       topFirst = topWritten;
     }
@@ -202,7 +213,7 @@ final class ReplicaBatches {
     } catch (RuntimeException e) {
       put = CompletableFuture.failedFuture(e);
     }
-    put.whenComplete((done, failure) -> {
+    put.whenCompleteAsync((done, failure) -> {
       Batch following;
       synchronized (lock) {
         following = open;
@@ -219,7 +230,7 @@ final class ReplicaBatches {
       if (following != null) {
         write(following);
       }
-    });
+    }, worker);
   }
 
   /** What a node left in the cluster: its batches' contexts by key, and every key to remove after. */
@@ -236,17 +247,20 @@ final class ReplicaBatches {
     }
     List<String> keys = new ArrayList<>();
     keys.add(topKey(node));
-    int reach;
+    long low;
+    long reach;
     try {
-      reach = Integer.parseInt(topText);
+      int dash = topText.indexOf('-');
+      low = dash < 0 ? 0 : Long.parseLong(topText.substring(0, dash));
+      reach = Long.parseLong(topText.substring(dash + 1));
     } catch (NumberFormatException e) {
-      damaged.accept(topKey(node), "not a slot number: " + topText);
+      damaged.accept(topKey(node), "not a range of slots: " + topText);
       return new Left(Map.of(), keys);
     }
     Map<String, List<String>> batches = new LinkedHashMap<>();
-    for (int from = 0; from <= reach; from += READ_CHUNK) {
+    for (long from = low; from <= reach; from += READ_CHUNK) {
       Set<String> chunk = new LinkedHashSet<>();
-      for (int slot = from; slot <= Math.min(reach, from + READ_CHUNK - 1); slot++) {
+      for (long slot = from; slot <= Math.min(reach, from + READ_CHUNK - 1); slot++) {
         chunk.add(slotKey(node, slot));
       }
       for (Map.Entry<String, String> entry : store.getAll(chunk).entrySet()) {

@@ -104,16 +104,22 @@ class EdgeEngineTest {
   }
 
   @Test
-  void requestForADownNodeIsDeclinedAtOnceAndOneAfterFailoverGoesToTheSurvivor() {
+  void requestForADownNodeWaitsForFailoverToTheUpNodeAndIsDeclinedAtOnceWhenNoNodeIsUp() {
     states.put(NodeId.A, NodeState.DOWN);
     engine.fromBank(acquirerRequest("000200"));
-    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks);
-
+    assertEquals(List.of(), writtenToBanks, "node B is UP: failover is coming");
     routes.put("ACQ1", NodeId.B);
-    engine.fromBank(acquirerRequest("000201"));
-    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    engine.tick();
+    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).removeFirst());
     assertEquals("ACQ1", forwarded.bankId());
-    assertEquals(1, engine.awaiting());
+
+    engine.fromBank(acquirerRequest("000201"));
+    assertInstanceOf(Data.class, sentTo.get(NodeId.B).removeFirst(), "after failover, straight to node B");
+    assertEquals(2, engine.awaiting());
+
+    states.put(NodeId.B, NodeState.DOWN);
+    engine.fromBank(acquirerRequest("000202"));
+    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks, "no node UP: declined at once");
   }
 
   @Test

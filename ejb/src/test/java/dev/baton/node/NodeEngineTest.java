@@ -514,7 +514,7 @@ class NodeEngineTest {
         calls.add("read");
         return super.getAll(keys);
       }
-    }, false);
+    }, true);
 
     assertEquals(1, nodeB.takeOver(NodeId.A));
     assertEquals("await A", calls.getFirst(), "no read before node A has left the cluster: " + calls);

@@ -109,9 +109,13 @@ public abstract class FailoverScenarios {
   @Test
   @Order(2)
   void killedNodeWithSyncReplicationLosesNoAuthorizationThatReachedTheIssuer() throws Exception {
+    // Both nodes: node A writes its contexts to the cluster, node B waits for the cluster to
+    // exclude node A before it reads them. Counted from now: an earlier phase may have said it too.
+    int[] before = {mentions("node-a", "in-flight replication now sync"), mentions("node-b", "in-flight replication now sync")};
     setSetting("inflight.replication", "sync");
-    Poll.until("node A replicates its in-flight authorizations", PATIENCE,
-        () -> logMentions("node-a", "in-flight replication now sync"));
+    Poll.until("nodes A and B replicate their in-flight authorizations", PATIENCE,
+        () -> mentions("node-a", "in-flight replication now sync") > before[0]
+            && mentions("node-b", "in-flight replication now sync") > before[1]);
     Run run = sendWhileNodeADies();
 
     assertTrue(run.reachedIssuer().size() > 50, "node A had authorizations at the issuer when it died: " + run.reachedIssuer().size());
@@ -210,11 +214,17 @@ public abstract class FailoverScenarios {
     }
   }
 
-  private boolean logMentions(String role, String text) {
+  /** How many times the role's log says {@code text}. */
+  private int mentions(String role, String text) {
     try {
-      return Files.readString(log(role)).contains(text);
+      String log = Files.readString(log(role));
+      int count = 0;
+      for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+        count++;
+      }
+      return count;
     } catch (IOException e) {
-      return false;
+      return 0;
     }
   }
 
