@@ -62,4 +62,14 @@ public interface InFlightStore {
   default boolean awaitLeft(String node, java.time.Duration within) {
     return true;
   }
+
+  /** For the log: how reads of {@code key} fare in the ways the store can read it. */
+  default String probe(String key) {
+    return "";
+  }
+
+  /** What the store's cluster looks like now, for the log: its members and the like. */
+  default String topology() {
+    return "";
+  }
 }

@@ -119,6 +119,21 @@ public final class NodeEngine {
   private final java.util.Set<String> movesTakenBack = ConcurrentHashMap.newKeySet();
   /** How long a takeover waits for the cluster to exclude the dead node before it reads. */
   private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(3);
+  /** How long a takeover reads again when the dead node's contexts are not found (replicating). */
+  private static final Duration TOP_READ_RETRY = Duration.ofSeconds(1);
+  private static final long TOP_READ_INTERVAL_NANOS = 20_000_000;
+  /**
+   * Where a takeover runs when it does not block the link ({@link #takeOverAside}); null: on the
+   * thread that delivers the TAKEOVER, the link's traffic waiting behind it.
+   */
+  private volatile java.util.concurrent.Executor takeoverRunner;
+  /** Where issuer answers set aside during a takeover go back to, behind the link's frames. */
+  private volatile java.util.function.Consumer<Frame> redelivery;
+  private final Object takeoverLock = new Object();
+  /** Takeovers running aside now; guarded by {@link #takeoverLock}. */
+  private volatile int takeoversRunning;
+  /** Issuer answers that matched nothing while a takeover ran; guarded by {@link #takeoverLock}. */
+  private final List<Data> setAside = new ArrayList<>();
   /** Keys per IMPORT-KEYS frame: about 20 bytes each, well inside a frame. */
   private static final int KEYS_PER_FRAME = 1_000;
 
@@ -177,6 +192,63 @@ public final class NodeEngine {
   }
 
   /**
+   * Where takeovers run so that the link's traffic does not wait for them, and where the issuer
+   * answers they made wait go back to (the link's delivery queue, so that they are handled on the
+   * same thread as every other frame).
+   */
+  public void takeOverAside(java.util.concurrent.Executor runner, java.util.function.Consumer<Frame> redeliver) {
+    this.takeoverRunner = Objects.requireNonNull(runner, "runner");
+    this.redelivery = Objects.requireNonNull(redeliver, "redeliver");
+  }
+
+  /**
+   * Takes over node {@code from}'s contexts on the takeover runner while this node's traffic goes
+   * on: new requests are processed at once; an issuer answer that matches no context here is set
+   * aside until the takeover has imported the dead node's contexts (it may be one of theirs, given
+   * again by the edge), and then handled.
+   */
+  private void takeOverAside(NodeId from) {
+    synchronized (takeoverLock) {
+      takeoversRunning++;
+    }
+    // Until the cluster has excluded the dead node every write waits for it: requests leave
+    // without waiting for their replica meanwhile.
+    replicationWaitOffUntil = clock.millis() + REPLICATION_WAIT_OFF_MILLIS;
+    takeoverRunner.execute(() -> {
+      try {
+        takeOver(from);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "node " + node + ": the takeover of node " + from + " failed", e);
+      } finally {
+        List<Data> again;
+        synchronized (takeoverLock) {
+          takeoversRunning--;
+          again = takeoversRunning == 0 ? List.copyOf(setAside) : List.of();
+          if (takeoversRunning == 0) {
+            setAside.clear();
+          }
+        }
+        if (!again.isEmpty()) {
+          LOG.log(Level.INFO, "node {0}: {1} issuer answers set aside during the takeover of node {2} handled now",
+              node, Integer.toString(again.size()), from);
+        }
+        again.forEach(redelivery);
+      }
+    });
+  }
+
+  /** Sets an issuer answer aside when a takeover runs and it matches nothing here (yet). */
+  private boolean setAsideDuringTakeover(Data data, IsoMessage answer) {
+    synchronized (takeoverLock) {
+      if (takeoversRunning == 0 || book.holdsIssuerStan(data.bankId(), answer.field(11))) {
+        return false;
+      }
+      setAside.add(data);
+      return true;
+    }
+  }
+
+  /**
    * Takes over the contexts node {@code from} left in the store (it died, and its banks moved
    * here): they join this node's book with their deadlines, and the issuers' answers to them,
    * which the edge now sends here, are answered here.
@@ -186,7 +258,7 @@ public final class NodeEngine {
   public int takeOver(NodeId from) {
     long started = System.nanoTime();
     List<InFlightAuthorization> orphans = new ArrayList<>();
-    // Replicating, read once the cluster has excluded the dead node (about half a second after a
+    // Replicating, read once the cluster has excluded the dead node (about 0.2 s after a
     // kill): before, a read of an entry it was the primary owner of can come back empty. Without
     // replication nothing was written, and the survivor's traffic does not wait for the view.
     if (replicatesInFlight && !store.awaitLeft(from.name(), TAKEOVER_WAIT)) {
@@ -194,9 +266,22 @@ public final class NodeEngine {
           + " taking over what can be read now", node, from, Long.toString(TAKEOVER_WAIT.toMillis()));
     }
     long excluded = System.nanoTime();
-    ReplicaBatches.Left left = ReplicaBatches.ofNode(store, from.name(),
-        (key, problem) -> LOG.log(Level.ERROR, "node {0}: in-flight contexts {1} of node {2} unreadable, not taken"
-            + " over: {3}", node, key, from, problem));
+    String topologyAtRead = store.topology();
+    ReplicaBatches.Left left = readLeft(from);
+    int reads = 1;
+    // Replicating, the dead node had its top in the cluster from the moment it replicated too (the
+    // setting is the cluster's): none found means this read came up short, and it is tried again.
+    long readDeadline = excluded + TOP_READ_RETRY.toNanos();
+    while (replicatesInFlight && !left.found() && System.nanoTime() - readDeadline < 0) {
+      java.util.concurrent.locks.LockSupport.parkNanos(TOP_READ_INTERVAL_NANOS); // polling the cluster, with a deadline
+      left = readLeft(from);
+      reads++;
+    }
+    if (reads > 1) {
+      LOG.log(left.found() ? Level.WARNING : Level.ERROR, "node {0}: the cluster {1} node {2}''s in-flight contexts"
+          + " after {3} reads (the cluster at the first: {4}; now: {5}; {6})", node, left.found() ? "gave" : "never gave",
+          from, Integer.toString(reads), topologyAtRead, store.topology(), store.probe(ReplicaBatches.topKey(from.name())));
+    }
     long read = System.nanoTime();
     for (Map.Entry<String, List<String>> batch : left.batches().entrySet()) {
       for (String text : batch.getValue()) {
@@ -209,8 +294,10 @@ public final class NodeEngine {
       }
     }
     List<InFlightAuthorization> refused = book.importAll(orphans);
-    // In this node's book now (and, replicating, in its own batches): the dead node's go, readable or not.
-    left.keys().forEach(store::remove);
+    // In this node's book now (and, replicating, in its own batches): the dead node's go, readable
+    // or not, issued on the worker (a thousand removals cost the traffic waiting here 100 ms).
+    List<String> gone = left.keys();
+    moveWorker.execute(() -> gone.forEach(store::remove));
     // Their requests left for the issuer long ago: no forward waits for these writes.
     orphans.forEach(orphan -> replicating.remove(orphan.issuerKey()));
     for (InFlightAuthorization clash : refused) {
@@ -226,6 +313,12 @@ public final class NodeEngine {
     // without waiting for their replica meanwhile.
     replicationWaitOffUntil = clock.millis() + REPLICATION_WAIT_OFF_MILLIS;
     return orphans.size() - refused.size();
+  }
+
+  private ReplicaBatches.Left readLeft(NodeId from) {
+    return ReplicaBatches.ofNode(store, from.name(),
+        (key, problem) -> LOG.log(Level.ERROR, "node {0}: in-flight contexts {1} of node {2} unreadable, not taken"
+            + " over: {3}", node, key, from, problem));
   }
 
   private static String storeKey(InFlightAuthorization authorization) {
@@ -316,10 +409,17 @@ public final class NodeEngine {
     } else if ("IMPORT".equals(control.verb())) {
       importMoved(control);
     } else if ("TAKEOVER".equals(control.verb())) {
+      NodeId from;
       try {
-        takeOver(NodeId.parse(control.attribute("from")));
+        from = NodeId.parse(control.attribute("from"));
       } catch (IllegalArgumentException e) {
         LOG.log(Level.WARNING, "node {0}: TAKEOVER without a node to take over from: {1}", node, control);
+        return;
+      }
+      if (takeoverRunner == null || redelivery == null) {
+        takeOver(from);
+      } else {
+        takeOverAside(from);
       }
     }
   }
@@ -538,6 +638,10 @@ public final class NodeEngine {
     long now = clock.millis();
     if (corrected.isRequest()) {
       execute(router.onAcquirerRequest(data.bankId(), data.sessionId(), corrected, now, data.correlation()), now);
+      return;
+    }
+    if (takeoversRunning > 0 && setAsideDuringTakeover(data, corrected)) {
+      received.decrementAndGet(); // counted when it comes back
       return;
     }
     Decision decision = router.onIssuerAnswer(data.bankId(), corrected, now);

@@ -92,8 +92,30 @@ public class ProcessingNode {
     // the shared scheduler (two threads here) a move's step waited behind the deadline sweep and
     // the write of terminals' last authorizations, tens of milliseconds; on the cluster's answering
     // thread, a write was stored in a form the other node's reads did not find.
-    moves = java.util.concurrent.Executors.newSingleThreadExecutor(threads);
+    // Its context class loader set to the application's: a thread of the managed factory created
+    // from a cluster callback was seen running under the JGroups module's loader.
+    ClassLoader application = ProcessingNode.class.getClassLoader();
+    moves = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+      Thread thread = threads.newThread(task);
+      thread.setContextClassLoader(application);
+      return thread;
+    });
     started.moveWorker(moves);
+    // A takeover runs on a thread of its own while the link's traffic goes on; the issuer answers
+    // it made wait go back to the link's delivery queue.
+    started.takeOverAside(
+        task -> {
+          Thread thread = threads.newThread(task);
+          thread.setContextClassLoader(application);
+          thread.setName("node-" + node.get() + "-takeover");
+          thread.start();
+        },
+        frame -> {
+          if (link[0] == null || !link[0].redeliver(frame)) {
+            LOG.log(Level.WARNING, "node {0}: an issuer answer set aside during a takeover not handled: the link is"
+                + " closed", node.get());
+          }
+        });
     Long syncWait = Long.getLong("baton.inflight.sync.wait.ms");
     started.replicationWait(syncWait == null ? null : Duration.ofMillis(syncWait));
     reload(started);
@@ -226,34 +248,110 @@ public class ProcessingNode {
   /**
    * The in-flight cache as the engine's store: a write completes when every member has it (the
    * engine holds the issuer request until then); removals are not waited for.
+   *
+   * <p>Every call runs with this application's class loader as the thread's context class loader,
+   * whichever thread makes it. WildFly converts a deployment cache's keys and values according to
+   * that loader: an entry written under another one (the node's worker thread was found running
+   * under the JGroups module's) was not found by the other node's reads under the application's,
+   * and a takeover lost every context in it.
    */
-  private record CacheStore(org.infinispan.Cache<String, String> cache) implements InFlightStore {
+  private record CacheStore(org.infinispan.Cache<String, String> cache, java.util.Set<String> foreignThreads)
+      implements InFlightStore {
+
+    CacheStore(org.infinispan.Cache<String, String> cache) {
+      this(cache, java.util.concurrent.ConcurrentHashMap.newKeySet());
+    }
+
+    private <T> T asApplication(java.util.function.Supplier<T> call) {
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      ClassLoader application = ProcessingNode.class.getClassLoader();
+      if (before == application) {
+        return call.get();
+      }
+      String name = thread.getName().replaceAll("\\d+", "#");
+      if (foreignThreads.add(name)) {
+        LOG.log(Level.INFO, "in-flight cache used from thread {0} with context class loader {1}: the call runs"
+            + " under the application''s", thread.getName(), String.valueOf(before));
+      }
+      thread.setContextClassLoader(application);
+      try {
+        return call.get();
+      } finally {
+        thread.setContextClassLoader(before);
+      }
+    }
+
     @Override
     public java.util.concurrent.CompletionStage<?> put(String key, String value) {
-      return cache.putAsync(key, value);
+      return asApplication(() -> cache.putAsync(key, value));
     }
 
     @Override
     public java.util.concurrent.CompletionStage<?> remove(String key) {
-      return cache.removeAsync(key);
+      return asApplication(() -> cache.removeAsync(key));
     }
 
     @Override
     public java.util.concurrent.CompletionStage<String> take(String key) {
-      return cache.removeAsync(key);
+      return asApplication(() -> cache.removeAsync(key));
     }
 
+    /**
+     * Waits until the member has left the cluster's view and the in-flight cache's own topology
+     * (installed a little after the view: until then the cache still counts the member an owner).
+     */
     @Override
     public boolean awaitLeft(String node, Duration within) {
       String member = "node-" + node.toLowerCase(java.util.Locale.ROOT);
       long deadline = System.nanoTime() + within.toNanos();
-      while (cache.getCacheManager().getMembers().stream().anyMatch(address -> member.equals(address.toString()))) {
+      while (cache.getCacheManager().getMembers().stream().anyMatch(address -> member.equals(address.toString()))
+          || cacheMembers().stream().anyMatch(address -> member.equals(address.toString()))) {
         if (System.nanoTime() - deadline > 0) {
           return false;
         }
         java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // polling the view, with a deadline
       }
       return true;
+    }
+
+    private java.util.List<org.infinispan.remoting.transport.Address> cacheMembers() {
+      org.infinispan.distribution.DistributionManager distribution = cache.getAdvancedCache().getDistributionManager();
+      return distribution == null ? java.util.List.of() : distribution.getCacheTopology().getMembers();
+    }
+
+    @Override
+    public String topology() {
+      org.infinispan.distribution.DistributionManager distribution = cache.getAdvancedCache().getDistributionManager();
+      if (distribution == null) {
+        return "view " + cache.getCacheManager().getMembers();
+      }
+      org.infinispan.distribution.LocalizedCacheTopology topology = distribution.getCacheTopology();
+      return "view " + cache.getCacheManager().getMembers() + ", in-flight cache topology "
+          + topology.getTopologyId() + " " + topology.getMembers();
+    }
+
+    @Override
+    public String probe(String key) {
+      StringBuilder found = new StringBuilder();
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      java.util.Map<String, ClassLoader> loaders = new java.util.LinkedHashMap<>();
+      loaders.put("the application's", ProcessingNode.class.getClassLoader());
+      loaders.put("the cache's", cache.getClass().getClassLoader());
+      loaders.put("none", null);
+      loaders.forEach((name, loader) -> {
+        thread.setContextClassLoader(loader);
+        try {
+          found.append(found.isEmpty() ? "" : ", ").append(name).append(": ")
+              .append(cache.get(key) == null ? "not found" : "found");
+        } catch (RuntimeException e) {
+          found.append(found.isEmpty() ? "" : ", ").append(name).append(": ").append(e);
+        } finally {
+          thread.setContextClassLoader(before);
+        }
+      });
+      return key + " read under each context class loader: " + found;
     }
 
     /**
@@ -263,7 +361,10 @@ public class ProcessingNode {
     @Override
     public java.util.Map<String, String> getAll(java.util.Set<String> keys) {
       java.util.Map<String, java.util.concurrent.CompletableFuture<String>> reads = new java.util.LinkedHashMap<>();
-      keys.forEach(key -> reads.put(key, cache.getAsync(key)));
+      asApplication(() -> {
+        keys.forEach(key -> reads.put(key, cache.getAsync(key)));
+        return null;
+      });
       java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
       reads.forEach((key, read) -> {
         String value = read.join();

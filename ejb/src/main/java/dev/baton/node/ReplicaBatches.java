@@ -90,6 +90,14 @@ final class ReplicaBatches {
     this.node = Objects.requireNonNull(node, "node");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.removalDelayMillis = removalDelayMillis;
+    // Written at once, not with the first context: a node that replicates always has its top in
+    // the cluster, and one taking over that finds none knows the read, not the node, came up short.
+    synchronized (lock) {
+      top = TOP_STEP - 1;
+      String reach = "0-" + top;
+      topWritten = CompletableFuture.completedFuture(null)
+          .thenComposeAsync(ignored -> store.put(topKey(node), reach).toCompletableFuture(), worker);
+    }
   }
 
   /** The key of {@code node}'s batch in {@code slot}. */
@@ -233,8 +241,11 @@ final class ReplicaBatches {
     }, worker);
   }
 
-  /** What a node left in the cluster: its batches' contexts by key, and every key to remove after. */
-  record Left(Map<String, List<String>> batches, List<String> keys) {}
+  /**
+   * What a node left in the cluster: its batches' contexts by key, every key to remove after, and
+   * whether its {@code top} was found at all (a replicating node always has one).
+   */
+  record Left(Map<String, List<String>> batches, List<String> keys, boolean found) {}
 
   /**
    * The contexts {@code node} left in the cluster, read by key from {@code store}; a damaged batch
@@ -243,7 +254,7 @@ final class ReplicaBatches {
   static Left ofNode(InFlightStore store, String node, BiConsumer<String, String> damaged) {
     String topText = store.getAll(Set.of(topKey(node))).get(topKey(node));
     if (topText == null) {
-      return new Left(Map.of(), List.of());
+      return new Left(Map.of(), List.of(), false);
     }
     List<String> keys = new ArrayList<>();
     keys.add(topKey(node));
@@ -255,7 +266,7 @@ final class ReplicaBatches {
       reach = Long.parseLong(topText.substring(dash + 1));
     } catch (NumberFormatException e) {
       damaged.accept(topKey(node), "not a range of slots: " + topText);
-      return new Left(Map.of(), keys);
+      return new Left(Map.of(), keys, true);
     }
     Map<String, List<String>> batches = new LinkedHashMap<>();
     for (long from = low; from <= reach; from += READ_CHUNK) {
@@ -272,6 +283,6 @@ final class ReplicaBatches {
         }
       }
     }
-    return new Left(batches, keys);
+    return new Left(batches, keys, true);
   }
 }

@@ -201,6 +201,42 @@ class NodeEngineTest {
   }
 
   @Test
+  void aTakeoverAsideLetsNewRequestsThroughAndAnswersTheDeadNodesContextsOnceItHasImportedThem() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.onFrame(fromBank(48, "ACQ1", "ACQ1-1", request("000784")));
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+
+    List<Frame> fromB = new ArrayList<>();
+    NodeEngine nodeB = nodeB(fromB, new MapStore(cluster));
+    nodeB.inFlightStore(new MapStore(cluster), true);
+    List<Runnable> runner = new ArrayList<>();
+    List<Frame> redelivered = new ArrayList<>();
+    nodeB.takeOverAside(runner::add, redelivered::add);
+    nodeB.onFrame(new Control("SESSION", Map.of("bank", "ISS1", "session", "ISS1-1", "state", "SIGNED_ON")));
+
+    nodeB.onFrame(new Control("TAKEOVER", Map.of("from", "A")));
+    assertEquals(1, runner.size(), "the takeover runs aside");
+    nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    assertEquals(List.of(), fromB, "the answer to node A's context waits for the takeover, not discarded");
+    nodeB.onFrame(fromBank(49, "ACQ1", "ACQ1-1", request("000785")));
+    Data forwarded = assertInstanceOf(Data.class, fromB.removeFirst());
+    assertEquals("ISS1", forwarded.bankId(), "a new request goes to its issuer while the takeover runs");
+
+    runner.removeFirst().run();
+    assertEquals(1, nodeB.takenOver());
+    assertEquals(1, redelivered.size(), "the answer set aside goes back to the link's queue");
+    nodeB.onFrame(redelivered.removeFirst());
+    Data answer = assertInstanceOf(Data.class, fromB.removeFirst());
+    assertEquals(48, answer.correlation());
+    assertEquals("00", unpack(answer.iso()).getString(39));
+
+    nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    assertEquals(List.of(), fromB, "after the takeover an answer matching nothing is discarded, not set aside");
+    assertEquals(List.of(), redelivered);
+  }
+
+  @Test
   void withSyncReplicationARequestTheClusterDoesNotConfirmInTimeLeavesAllTheSameAndIsCounted() throws Exception {
     engine.inFlightStore(silentCluster(), true);
     engine.replicationWait(Duration.ofMillis(30));
@@ -519,6 +555,32 @@ class NodeEngineTest {
     assertEquals(1, nodeB.takeOver(NodeId.A));
     assertEquals("await A", calls.getFirst(), "no read before node A has left the cluster: " + calls);
     assertTrue(calls.size() > 1);
+  }
+
+  @Test
+  void aReplicatingTakeoverThatFindsNothingOfTheDeadNodeReadsAgainUntilItsContextsShowUp() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    engine.onFrame(fromBank(91, "ACQ1", "ACQ1-1", request("000891")));
+    int[] reads = {0};
+    NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
+    nodeB.inFlightStore(new MapStore(cluster) {
+      @Override
+      public Map<String, String> getAll(java.util.Set<String> keys) {
+        // The first two reads come back empty, as a read during the cluster's change of members can.
+        return ++reads[0] <= 2 ? Map.of() : super.getAll(keys);
+      }
+    }, true);
+
+    assertEquals(1, nodeB.takeOver(NodeId.A), "the context is taken over at the third read");
+    assertTrue(reads[0] > 3, "the top, then the batches, read after two empty reads: " + reads[0]);
+  }
+
+  @Test
+  void aNodeThatStartsReplicatingWritesItsTopBeforeAnyContext() {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), true);
+    assertEquals(Map.of("ctx|A|top", "0-63"), cluster, "the reach of node A's slots, with no batch yet");
   }
 
   /** A cluster that never confirms a write: a member that died and is not excluded yet. */

@@ -217,6 +217,16 @@ public final class NodeLinkServer implements AutoCloseable {
     delivery.offer(frame);
   }
 
+  /**
+   * Queues a frame for the listener again, behind those read meanwhile: one the application set
+   * aside until it could handle it. Waits while the queue is full.
+   *
+   * @return false when the server is closed (the frame is not delivered)
+   */
+  public boolean redeliver(Frame frame) {
+    return delivery.offer(frame);
+  }
+
   /** Frames read from edges that the listener has not had yet. */
   public int deliveryBacklog() {
     return delivery.backlog();
