@@ -92,21 +92,22 @@ public class ProcessingNode {
     // the shared scheduler (two threads here) a move's step waited behind the deadline sweep and
     // the write of terminals' last authorizations, tens of milliseconds; on the cluster's answering
     // thread, a write was stored in a form the other node's reads did not find.
-    // Its context class loader set to the application's: a thread of the managed factory created
-    // from a cluster callback was seen running under the JGroups module's loader.
+    // Its context class loader set to the application's as it starts: the managed factory's
+    // thread, created when a cluster callback first handed it work, ran under the JGroups module's.
     ClassLoader application = ProcessingNode.class.getClassLoader();
-    moves = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
-      Thread thread = threads.newThread(task);
-      thread.setContextClassLoader(application);
-      return thread;
-    });
+    moves = java.util.concurrent.Executors.newSingleThreadExecutor(task -> threads.newThread(() -> {
+      Thread.currentThread().setContextClassLoader(application);
+      task.run();
+    }));
     started.moveWorker(moves);
     // A takeover runs on a thread of its own while the link's traffic goes on; the issuer answers
     // it made wait go back to the link's delivery queue.
     started.takeOverAside(
         task -> {
-          Thread thread = threads.newThread(task);
-          thread.setContextClassLoader(application);
+          Thread thread = threads.newThread(() -> {
+            Thread.currentThread().setContextClassLoader(application);
+            task.run();
+          });
           thread.setName("node-" + node.get() + "-takeover");
           thread.start();
         },

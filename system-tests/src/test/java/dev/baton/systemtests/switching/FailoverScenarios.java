@@ -138,6 +138,9 @@ public abstract class FailoverScenarios {
   private record Run(List<Outcome> notApproved, List<Outcome> reachedIssuer, long failoverMillis) {}
 
   private Run sendWhileNodeADies() throws Exception {
+    // A node just started can miss three heartbeats while it warms up, and its banks then fail
+    // over to node B: node A must serve them again before it is killed.
+    Poll.until("node A serves ACQ1 and ISS1", PATIENCE, () -> servedByA("ACQ1") && servedByA("ISS1") && approved());
     Set<String> atIssuer = ConcurrentHashMap.newKeySet();
     iss1.answerWith(request -> {
       atIssuer.add(request.getString(37));
@@ -203,6 +206,15 @@ public abstract class FailoverScenarios {
         () -> routeOf("ACQ1").equals(java.util.Optional.of("B")) && routeOf("ISS1").equals(java.util.Optional.of("B")));
     Poll.until("node A is back and takes ACQ1 and ISS1 again", PATIENCE,
         () -> moveBank("ACQ1", "A") && moveBank("ISS1", "A") && approved());
+  }
+
+  /** Whether node A serves the bank; when it does not, asks for the move (the next poll sees it). */
+  private boolean servedByA(String bank) {
+    if (routeOf(bank).equals(java.util.Optional.of("A"))) {
+      return true;
+    }
+    moveBank(bank, "A");
+    return false;
   }
 
   private boolean approved() {
