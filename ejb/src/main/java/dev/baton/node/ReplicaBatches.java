@@ -38,8 +38,11 @@ import java.util.function.BiConsumer;
  */
 final class ReplicaBatches {
 
-  /** Cluster writes on their way at once, at most. */
-  static final int WRITES = 4;
+  /**
+   * Cluster writes on their way at once, at most: {@code -Dbaton.inflight.sync.writes=N} on the
+   * nodes, 4 unless given (fewer writes carry more contexts each, at more waiting per context).
+   */
+  static final int WRITES = Math.max(1, Integer.getInteger("baton.inflight.sync.writes", 4));
 
   /** How far {@code top} is set beyond the highest slot in use, so that it is written seldom. */
   private static final int TOP_STEP = 64;

@@ -166,6 +166,9 @@ class SwitchoverBenchmark {
               + "requests sent before the kill, %d reached the issuer and %d of those were not approved, %d never "
               + "reached it and were declined; %d sent after the kill declined", replication, recovered / 1000.0,
           before.size(), reached, lostAtIssuer, neverReached, afterDeclined));
+      before.stream().filter(s -> atIssuer.contains(s.rrn()) && !"00".equals(s.rc())).limit(20).forEach(s ->
+          report.add(String.format("  not approved although the issuer had it: %s, RC %s, sent %.1f ms before the kill,"
+              + " answered after %.1f ms", s.rrn(), s.rc(), (killedAt[0] - s.sentAt()) / 1e6, s.micros() / 1000.0)));
       assertAnswered(killing);
       topology.restart("node-a", System.out);
     }
