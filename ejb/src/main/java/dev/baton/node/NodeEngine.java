@@ -220,11 +220,10 @@ public final class NodeEngine {
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "node " + node + ": the takeover of node " + from + " failed", e);
       } finally {
-        List<Data> again;
+        List<Data> again = List.of();
         synchronized (takeoverLock) {
-          takeoversRunning--;
-          again = takeoversRunning == 0 ? List.copyOf(setAside) : List.of();
-          if (takeoversRunning == 0) {
+          if (--takeoversRunning == 0) {
+            again = List.copyOf(setAside);
             setAside.clear();
           }
         }
@@ -416,7 +415,7 @@ public final class NodeEngine {
         LOG.log(Level.WARNING, "node {0}: TAKEOVER without a node to take over from: {1}", node, control);
         return;
       }
-      if (takeoverRunner == null || redelivery == null) {
+      if (takeoverRunner == null) { // set together with redelivery
         takeOver(from);
       } else {
         takeOverAside(from);

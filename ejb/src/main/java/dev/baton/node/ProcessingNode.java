@@ -94,20 +94,13 @@ public class ProcessingNode {
     // thread, a write was stored in a form the other node's reads did not find.
     // Its context class loader set to the application's as it starts: the managed factory's
     // thread, created when a cluster callback first handed it work, ran under the JGroups module's.
-    ClassLoader application = ProcessingNode.class.getClassLoader();
-    moves = java.util.concurrent.Executors.newSingleThreadExecutor(task -> threads.newThread(() -> {
-      Thread.currentThread().setContextClassLoader(application);
-      task.run();
-    }));
+    moves = java.util.concurrent.Executors.newSingleThreadExecutor(this::applicationThread);
     started.moveWorker(moves);
     // A takeover runs on a thread of its own while the link's traffic goes on; the issuer answers
     // it made wait go back to the link's delivery queue.
     started.takeOverAside(
         task -> {
-          Thread thread = threads.newThread(() -> {
-            Thread.currentThread().setContextClassLoader(application);
-            task.run();
-          });
+          Thread thread = applicationThread(task);
           thread.setName("node-" + node.get() + "-takeover");
           thread.start();
         },
@@ -163,6 +156,15 @@ public class ProcessingNode {
         scheduler.scheduleWithFixedDelay(this::writeLastAuthorizations, 1, 1, TimeUnit.SECONDS);
     LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}, in-flight replication {3}", node.get(), bind,
         Integer.toString(port), started.replicatesInFlight() ? "sync" : "none");
+  }
+
+  /** A managed thread that runs {@code task} with the application's class loader as its context's. */
+  private Thread applicationThread(Runnable task) {
+    ClassLoader application = ProcessingNode.class.getClassLoader();
+    return threads.newThread(() -> {
+      Thread.currentThread().setContextClassLoader(application);
+      task.run();
+    });
   }
 
   @PreDestroy
