@@ -110,6 +110,16 @@ final class PortalBrowser implements AutoCloseable {
         return false;
       }
     });
+    // The next click must not land on the dialog's mask while it goes away.
+    until(d -> d.findElements(By.cssSelector(".ui-confirm-dialog, .ui-dialog-mask")).stream().noneMatch(PortalBrowser::shown));
+  }
+
+  private static boolean shown(WebElement element) {
+    try {
+      return element.isDisplayed();
+    } catch (StaleElementReferenceException gone) {
+      return false;
+    }
   }
 
   /** Picks the option whose label starts with {@code label} in a PrimeFaces drop-down, as a click would. */
@@ -118,7 +128,12 @@ final class PortalBrowser implements AutoCloseable {
         "var select = document.getElementById(arguments[0] + '_input');"
             + "for (var i = 0; i < select.options.length; i++) {"
             + "  if (select.options[i].text.trim().indexOf(arguments[1]) === 0) {"
-            + "    PF('widget_' + arguments[0].replace(/:/g, '_')).selectValue(select.options[i].value); return true; } }"
+            // selectValue alone is silent: as a person's pick does, a different choice fires the change
+            // (and the menu's ajax behaviour, if it has one).
+            + "    if (select.value !== select.options[i].value) {"
+            + "      var menu = PF('widget_' + arguments[0].replace(/:/g, '_'));"
+            + "      menu.selectValue(select.options[i].value); menu.triggerChange(); }"
+            + "    return true; } }"
             + "return false;", id, label);
     if (!Boolean.TRUE.equals(chosen)) {
       throw new AssertionError("no option '" + label + "' in " + id + " for " + user);
@@ -177,6 +192,8 @@ final class PortalBrowser implements AutoCloseable {
     Files.createDirectories(SHOTS);
     Path shot = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, SHOTS.resolve("portal-" + name + "-" + user + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    // What a screenshot cannot show: the parts of the page below the window, and hidden elements.
+    Files.writeString(SHOTS.resolve("portal-" + name + "-" + user + ".html"), driver().getPageSource());
   }
 
   @Override

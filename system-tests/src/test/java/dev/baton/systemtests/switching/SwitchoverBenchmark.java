@@ -43,8 +43,9 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>Run: {@code ./mvnw -B install -DskipTests} then {@code ./mvnw -B verify -pl system-tests
  * -Pswitchover-benchmark} (settings {@code -Dbench.rate=1800}, {@code -Dbench.issuer.ms=20},
- * {@code -Dbench.concurrency=64,256}, {@code -Dbench.seconds=15}). It asserts only what must hold
- * whatever the machine: one answer per request.
+ * {@code -Dbench.concurrency=64,256}, {@code -Dbench.seconds=15}, and {@code
+ * -Dbench.parts=moves,kill,throughput} to run only some of the three after the warm-up). It
+ * asserts only what must hold whatever the machine: one answer per request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwitchoverBenchmark {
@@ -58,6 +59,8 @@ class SwitchoverBenchmark {
   private final int[] concurrencies = java.util.Arrays.stream(System.getProperty("bench.concurrency", "64,256").split(","))
       .map(String::strip).mapToInt(Integer::parseInt).toArray();
   private final int seconds = Integer.getInteger("bench.seconds", 15);
+  /** Which of the three parts run: {@code moves}, {@code kill}, {@code throughput}. */
+  private final java.util.Set<String> parts = java.util.Set.of(System.getProperty("bench.parts", "moves,kill,throughput").split(","));
 
   private Topology topology;
   private TestAcquirer acquirer;
@@ -119,7 +122,20 @@ class SwitchoverBenchmark {
     report.add("  its first move-all, to a node B that had not switched yet: " + addedDuring(warmUp,
         List.of(coldWindows.get(0)), summary(warmUp.stream().filter(s -> s.sentAt() < coldWindows.get(0)[0]).toList())));
 
-    // 1. moves of every bank under load, to B and back, three times
+    if (parts.contains("moves")) {
+      moves();
+    }
+    if (parts.contains("kill")) {
+      kills();
+    }
+    if (parts.contains("throughput")) {
+      throughput();
+    }
+    setReplication("none");
+  }
+
+  /** 1. moves of every bank under load, to B and back, three times. */
+  private void moves() throws Exception {
     List<long[]> windows = new ArrayList<>();
     List<String> outcomes = new ArrayList<>();
     List<Sample> moving = openLoop(Duration.ofSeconds(20), () -> {
@@ -143,8 +159,10 @@ class SwitchoverBenchmark {
         (worst - steadyP50) / 1000.0, worst / 1000.0, steadyP50 / 1000.0));
     report.add("the moves of every bank: " + outcomes);
     assertAnswered(moving);
+  }
 
-    // 2. kill -9 with each replication setting
+  /** 2. kill -9 of node A with each replication setting. */
+  private void kills() throws Exception {
     for (String replication : List.of("none", "sync")) {
       setReplication(replication);
       banksHome();
@@ -172,8 +190,10 @@ class SwitchoverBenchmark {
       assertAnswered(killing);
       topology.restart("node-a", System.out);
     }
+  }
 
-    // 3. throughput with each replication setting
+  /** 3. throughput with each replication setting. */
+  private void throughput() throws Exception {
     for (int concurrency : concurrencies) {
       for (String replication : List.of("none", "sync")) {
         setReplication(replication);
@@ -184,7 +204,6 @@ class SwitchoverBenchmark {
         assertAnswered(loop);
       }
     }
-    setReplication("none");
   }
 
   /** Sends at {@link #rate} for {@code length} while {@code during} runs; every sample once answered. */
