@@ -62,7 +62,8 @@ final class EdgeConnection implements Runnable {
           // The node sends no heartbeats, so there is nothing to match an answer with.
           case HeartbeatAck _ -> { }
           case Hello _ -> throw new LinkProtocolException("HELLO again after the handshake");
-          case Data _, Refused _, Control _ -> server.deliver(frame);
+          case Data _ -> server.deliver(frame, link.moreToRead());
+          case Refused _, Control _ -> server.deliver(frame, true);
         }
       }
       return link.closeReasonOr("closed by peer");

@@ -8,6 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,10 @@ import java.util.function.Consumer;
  * banks, is still seen alive, and a silent one is still seen silent. When the application falls
  * {@code capacity} frames behind, the reader waits for it (TCP then slows the sender) rather
  * than dropping a frame.
+ *
+ * <p>A reader may also hand a frame over itself ({@link #deliver}) when the delivering thread has
+ * nothing queued or in hand and no more bytes wait to be read: the frame then costs no wake-up of
+ * another thread. Frames still reach the application one at a time and in the order read.
  */
 final class FrameDelivery {
 
@@ -26,6 +32,10 @@ final class FrameDelivery {
   private final String owner;
   private final Consumer<Frame> application;
   private final BlockingQueue<Frame> frames;
+  /** Frames offered and not yet handed over (queued, or in the application's hands). */
+  private final AtomicInteger unfinished = new AtomicInteger();
+  /** Held while the application has a frame: one at a time, whichever thread hands it. */
+  private final ReentrantLock handing = new ReentrantLock();
   private volatile boolean closed;
 
   FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
@@ -45,6 +55,7 @@ final class FrameDelivery {
    * @return false when closed (the frame is not delivered)
    */
   boolean offer(Frame frame) {
+    unfinished.incrementAndGet();
     try {
       while (!closed) {
         if (frames.offer(frame, 100, TimeUnit.MILLISECONDS)) {
@@ -54,7 +65,40 @@ final class FrameDelivery {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    unfinished.decrementAndGet();
     return false;
+  }
+
+  /**
+   * Hands a frame to the application on the calling thread when every frame offered before it has
+   * been handed over and {@code moreToRead} is false (a reader with bytes waiting queues, so that it
+   * gets back to reading, and to heartbeats, at once); queues it otherwise, as {@link #offer}.
+   *
+   * @return false when closed (the frame is not delivered)
+   */
+  boolean deliver(Frame frame, boolean moreToRead) {
+    if (moreToRead || closed || !unfinished.compareAndSet(0, 1)) {
+      return offer(frame);
+    }
+    try {
+      hand(frame);
+    } finally {
+      unfinished.decrementAndGet();
+    }
+    return true;
+  }
+
+  private void hand(Frame frame) {
+    handing.lock();
+    try {
+      application.accept(frame);
+    } catch (RuntimeException | LinkageError e) {
+      // A class the application cannot load fails that frame, not the link: a delivery thread
+      // that ended here would leave a node answering heartbeats and processing nothing.
+      LOG.log(Level.ERROR, () -> owner + ": the listener failed on " + frame + ", delivering on", e);
+    } finally {
+      handing.unlock();
+    }
   }
 
   /** Frames read and not yet handed to the application. */
@@ -76,11 +120,9 @@ final class FrameDelivery {
           break;
         }
         try {
-          application.accept(frame);
-        } catch (RuntimeException | LinkageError e) {
-          // A class the application cannot load fails that frame, not the link: a delivery thread
-          // that ended here would leave a node answering heartbeats and processing nothing.
-          LOG.log(Level.ERROR, () -> owner + ": the listener failed on " + frame + ", delivering on", e);
+          hand(frame);
+        } finally {
+          unfinished.decrementAndGet();
         }
       }
     } catch (InterruptedException e) {

@@ -52,6 +52,15 @@ final class LinkConnection {
     }
   }
 
+  /** Whether bytes of another frame have arrived already (buffered here or in the socket). */
+  boolean moreToRead() {
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return false; // the next read reports what happened
+    }
+  }
+
   /** The next frame, or null when the peer closed the connection between frames. */
   Frame read() throws IOException {
     return FrameCodec.read(in, maxFrameBytes);

@@ -202,10 +202,13 @@ public final class NodeLinkServer implements AutoCloseable {
   /**
    * A DATA, REFUSED or CONTROL from an edge, read on its connection's reader: queued for the
    * delivery thread, which hands it to the listener in order, so the reader answers heartbeats at
-   * once however busy the node is; or, when the listener {@linkplain ServerListener#takesAtOnce
-   * takes it at once}, handed over here.
+   * once however busy the node is; when the listener {@linkplain ServerListener#takesAtOnce takes
+   * it at once}, handed over here; and when the delivery thread has nothing left and {@code
+   * moreToRead} is false, handed over here as well, in its turn (the reader passes true for
+   * frames whose handling may take long, CONTROL and REFUSED, so that only an authorization's
+   * DATA, handled in memory, holds the reader from the next heartbeat).
    */
-  void deliver(Frame frame) {
+  void deliver(Frame frame, boolean moreToRead) {
     if (listener.takesAtOnce(frame)) {
       try {
         listener.onFrame(frame);
@@ -214,7 +217,7 @@ public final class NodeLinkServer implements AutoCloseable {
       }
       return;
     }
-    delivery.offer(frame);
+    delivery.deliver(frame, moreToRead);
   }
 
   /**

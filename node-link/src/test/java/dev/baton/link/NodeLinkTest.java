@@ -300,7 +300,12 @@ class NodeLinkTest {
     return server;
   }
 
-  /** An application stuck on every DATA until released; takes at once what {@code atOnce} names. */
+  /**
+   * An application stuck on every DATA, and on a CONTROL named HOLD, until released; takes at once
+   * what {@code atOnce} names. A test that needs frames queued behind a busy application sends HOLD
+   * first: a node hands a DATA that finds it idle over on the connection's reader, and one held
+   * there would hold the reader too.
+   */
   private static class Held {
     final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     final List<Frame> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -311,7 +316,7 @@ class NodeLinkTest {
     }
 
     void process(Frame frame) {
-      if (frame instanceof Data) {
+      if (frame instanceof Data || frame instanceof Control control && control.verb().equals("HOLD")) {
         try {
           release.await();
         } catch (InterruptedException e) {
@@ -383,6 +388,7 @@ class NodeLinkTest {
     NodeLinkClient client = client(server.port(), BEATING);
     awaitState(client, NodeState.UP);
 
+    assertTrue(client.send(HOLD));
     for (int i = 0; i < 50; i++) {
       assertTrue(client.send(data(i, "edge")));
     }
@@ -398,9 +404,10 @@ class NodeLinkTest {
     assertTrue(server.deliveryBacklog() > 0, "frames wait for the application");
 
     release.countDown();
-    Poll.until("all 50 frames processed", () -> processed.size() == 50);
+    Poll.until("all 50 frames processed", () -> processed.size() == 51);
+    assertEquals(HOLD, processed.get(0));
     for (int i = 0; i < 50; i++) {
-      assertEquals(data(i, "edge"), processed.get(i), "frame " + i + " in order");
+      assertEquals(data(i, "edge"), processed.get(i + 1), "frame " + i + " in order");
     }
   }
 
@@ -422,16 +429,19 @@ class NodeLinkTest {
     urgentOvertakesHeldFrames(busy, server::send, "node");
   }
 
+  private static final Control HOLD = new Control("HOLD", java.util.Map.of());
+
   private static boolean urgent(Frame frame) {
     return frame instanceof Control control && control.verb().equals("URGENT");
   }
 
   /**
-   * Sends five DATA, a LATER and an URGENT control to {@code held}: the URGENT one is taken while
-   * the first DATA holds the application, and the rest follow it in the order sent once released.
+   * Sends a HOLD, five DATA, a LATER and an URGENT control to {@code held}: the URGENT one is
+   * taken while HOLD holds the application, and the rest follow it in the order sent once released.
    */
   private static void urgentOvertakesHeldFrames(Held held, java.util.function.Predicate<Frame> send, String from) {
     List<Frame> processed = held.processed;
+    assertTrue(send.test(HOLD));
     for (int i = 0; i < 5; i++) {
       assertTrue(send.test(data(i, from)));
     }
@@ -441,14 +451,15 @@ class NodeLinkTest {
     assertTrue(send.test(urgent));
 
     Poll.until("the urgent frame handed over while the application is held", () -> processed.contains(urgent));
-    assertEquals(List.of(urgent), processed, "nothing else overtook the held DATA");
+    assertEquals(List.of(urgent), processed, "nothing else overtook the held frame");
 
     held.release.countDown();
-    Poll.until("the queued frames processed", () -> processed.size() == 7);
+    Poll.until("the queued frames processed", () -> processed.size() == 8);
+    assertEquals(HOLD, processed.get(1));
     for (int i = 0; i < 5; i++) {
-      assertEquals(data(i, from), processed.get(i + 1), "frame " + i + " in order");
+      assertEquals(data(i, from), processed.get(i + 2), "frame " + i + " in order");
     }
-    assertEquals(later, processed.get(6));
+    assertEquals(later, processed.get(7));
   }
 
   /** An edge with {@code listener} connected to {@code server}, the node UP. */
