@@ -79,7 +79,40 @@ final class ReplicaBatches {
     List<String> texts = new ArrayList<>();
     int live;
     final CompletableFuture<Void> stored = new CompletableFuture<>();
+    /** When its first context entered, and the sum of when each did (System.nanoTime). */
+    long firstEntered;
+    long enteredSum;
   }
+
+  /** What the writes of a stretch of time cost, for the log line {@link #tick} writes. */
+  private final Stretch stretch = new Stretch();
+
+  private static final class Stretch {
+    long since = System.nanoTime();
+    long writes;
+    long contexts;
+    long writeNanos;
+    long writeMaxNanos;
+    long waitNanos;
+    long waitMaxNanos;
+    long handNanos;
+    long handMaxNanos;
+    long failed;
+
+    void written(Batch batch, int contexts, long issued, long done, boolean ok) {
+      writes++;
+      this.contexts += contexts;
+      writeNanos += done - issued;
+      writeMaxNanos = Math.max(writeMaxNanos, done - issued);
+      waitNanos += contexts * done - batch.enteredSum;
+      waitMaxNanos = Math.max(waitMaxNanos, done - batch.firstEntered);
+      failed += ok ? 0 : 1;
+    }
+  }
+
+  /** How often the cost of the writes is logged, when there were any. */
+  private static final long STRETCH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final System.Logger LOG = System.getLogger(ReplicaBatches.class.getName());
 
   private record Removal(Batch batch, long at) {}
 
@@ -120,13 +153,16 @@ final class ReplicaBatches {
    */
   CompletionStage<?> entered(InFlightAuthorization authorization) {
     String text = authorization.toStored().toText();
+    long entered = System.nanoTime();
     Batch toWrite = null;
     Batch joined;
     synchronized (lock) {
       if (open == null) {
         open = new Batch();
+        open.firstEntered = entered;
       }
       joined = open;
+      joined.enteredSum += entered;
       joined.texts.add(text);
       joined.live++;
       batchOf.put(authorization.issuerKey(), joined);
@@ -152,10 +188,36 @@ final class ReplicaBatches {
     }
   }
 
-  /** Removes the batches that are due; call often. */
+  /**
+   * Removes the batches that are due; call often. Every ten seconds with writes, logs what they
+   * cost: contexts per write, how long a write took, how long a context waited for the cluster.
+   */
   void tick(long nowMillis) {
     List<Batch> due = new ArrayList<>();
     synchronized (lock) {
+      long now = System.nanoTime();
+      if (now - stretch.since >= STRETCH_NANOS) {
+        if (stretch.writes > 0) {
+          LOG.log(System.Logger.Level.INFO, String.format(java.util.Locale.ROOT, "node %s: in-flight replication, last %d s:"
+              + " %d contexts in %d writes (%.1f a write%s); a write took %.1f ms on average, %.1f at most; a context"
+              + " waited %.1f ms on average for the cluster, %.1f at most; the node's worker took up a written batch"
+              + " %.2f ms after the cluster confirmed it on average, %.1f at most", node, (now - stretch.since) / 1_000_000_000L,
+              stretch.contexts, stretch.writes, stretch.contexts / (double) stretch.writes,
+              stretch.failed == 0 ? "" : ", " + stretch.failed + " failed", stretch.writeNanos / 1e6 / stretch.writes,
+              stretch.writeMaxNanos / 1e6, stretch.waitNanos / 1e6 / stretch.contexts, stretch.waitMaxNanos / 1e6,
+              stretch.handNanos / 1e6 / stretch.writes, stretch.handMaxNanos / 1e6));
+        }
+        stretch.since = now;
+        stretch.writes = 0;
+        stretch.contexts = 0;
+        stretch.writeNanos = 0;
+        stretch.writeMaxNanos = 0;
+        stretch.waitNanos = 0;
+        stretch.waitMaxNanos = 0;
+        stretch.handNanos = 0;
+        stretch.handMaxNanos = 0;
+        stretch.failed = 0;
+      }
       for (Removal removal = removals.peekFirst(); removal != null && removal.at() <= nowMillis;
           removal = removals.peekFirst()) {
         due.add(removals.pollFirst().batch());
@@ -205,7 +267,9 @@ final class ReplicaBatches {
   private void write(Batch batch) {
     String value;
     CompletableFuture<?> topFirst;
+    int contexts;
     synchronized (lock) {
+      contexts = batch.texts.size();
       value = MovedContexts.join(batch.texts);
       batch.texts = null; // in the cluster from now on; this node keeps only the count
       batch.slot = next++;
@@ -219,14 +283,25 @@ final class ReplicaBatches {
       topFirst = topWritten;
     }
     CompletableFuture<?> put;
+    long issued = System.nanoTime();
     try {
       put = CompletableFuture.allOf(topFirst, store.put(slotKey(node, batch.slot), value).toCompletableFuture());
     } catch (RuntimeException e) {
       put = CompletableFuture.failedFuture(e);
     }
-    put.whenCompleteAsync((done, failure) -> {
+    long[] confirmed = new long[1];
+    put.whenComplete((done, failure) -> {
+      long now = System.nanoTime();
+      confirmed[0] = now;
+      synchronized (lock) {
+        stretch.written(batch, contexts, issued, now, failure == null);
+      }
+    }).whenCompleteAsync((done, failure) -> {
       Batch following;
       synchronized (lock) {
+        long handed = System.nanoTime() - confirmed[0];
+        stretch.handNanos += handed;
+        stretch.handMaxNanos = Math.max(stretch.handMaxNanos, handed);
         following = open;
         open = null;
         if (following == null) {
