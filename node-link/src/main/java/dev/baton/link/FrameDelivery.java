@@ -106,6 +106,11 @@ final class FrameDelivery {
     return frames.size();
   }
 
+  /** Frames offered and not yet handed over: queued, or with the application now. */
+  int unfinished() {
+    return unfinished.get();
+  }
+
   /** Stops delivering; frames still queued are dropped with a log line saying how many. */
   void close() {
     closed = true;
