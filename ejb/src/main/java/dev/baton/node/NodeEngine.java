@@ -507,6 +507,13 @@ public final class NodeEngine {
       reply("IMPORTED", move, 0, "LATE");
       return;
     }
+    if ("0".equals(control.attribute("count")) && !movesTakenBack.contains(move)) {
+      // The old node exported nothing, and an export of nothing writes no entry: nothing to take,
+      // and the move does not wait for a cluster operation (tens of ms under load) to learn so.
+      LOG.log(Level.INFO, "node {0}: move {1}: imported 0 in-flight authorizations (none exported)", node, move);
+      reply("IMPORTED", move, 0, "OK");
+      return;
+    }
     CompletableFuture<String> taking = store.take(moveKey(move)).toCompletableFuture();
     if (movesTakenBack.remove(move)) {
       reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed

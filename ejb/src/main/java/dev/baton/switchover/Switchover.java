@@ -261,8 +261,7 @@ public class Switchover implements BankMoves {
       } else if (edge.nodeStates().get(target) != NodeState.UP) {
         problem = "node " + target + " is no longer UP";
       } else {
-        Control imported = await(engine, target,
-            step("IMPORT", move, Map.of("from", from.name(), "count", Integer.toString(count(exported)))), STEP_MILLIS);
+        Control imported = await(engine, target, step("IMPORT", move, importing(from, exported)), STEP_MILLIS);
         if (imported != null && "OK".equals(imported.attribute("status"))
             && edge.nodeStates().get(target) == NodeState.UP) {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
@@ -275,10 +274,7 @@ public class Switchover implements BankMoves {
       }
       // The answers bound for the old node stay held until it has its contexts back (a cluster
       // that waits for a dying member may take seconds): released earlier, they would find nothing.
-      Map<String, String> rollback = exported == null
-          ? Map.of("from", from.name())
-          : Map.of("from", from.name(), "count", Integer.toString(count(exported)));
-      Control back = await(engine, from, step("IMPORT", move, rollback), ROLLBACK_MILLIS);
+      Control back = await(engine, from, step("IMPORT", move, importing(from, exported)), ROLLBACK_MILLIS);
       String kept = exported != null && "FAILED".equals(exported.attribute("status"))
           ? "node " + from + " kept its " + count(exported) + " in-flight authorizations"
           : "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
@@ -329,6 +325,18 @@ public class Switchover implements BankMoves {
     } finally {
       engine.forgetMove(request.attribute("move"), node);
     }
+  }
+
+  /**
+   * The attributes of an IMPORT of what {@code from} exported: the count only when its EXPORTED
+   * gave one (a node told "0" takes nothing from the cluster, so a count that cannot be read is
+   * left out, and the node then takes whatever is there).
+   */
+  private static Map<String, String> importing(NodeId from, Control exported) {
+    String count = exported == null ? null : exported.attribute("count");
+    return count != null && count.matches("\\d{1,9}")
+        ? Map.of("from", from.name(), "count", count)
+        : Map.of("from", from.name());
   }
 
   private static int count(Control reply) {

@@ -344,7 +344,7 @@ class NodeEngineTest {
   }
 
   @Test
-  void aMoveWithNothingInFlightWritesNothingToTheClusterAndImportsNothing() throws Exception {
+  void aMoveWithNothingInFlightWritesNothingToTheClusterAndItsImportAsksTheClusterNothing() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);
     String deadline = Long.toString(clock.millis() + 1_000);
@@ -355,7 +355,13 @@ class NodeEngineTest {
     assertEquals(Map.of(), cluster, "no empty entry written");
 
     List<Frame> toEdgeFromB = new ArrayList<>();
-    nodeB(toEdgeFromB, new MapStore(cluster))
+    MapStore noTakes = new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> take(String key) {
+        throw new AssertionError("an import of nothing asks the cluster nothing");
+      }
+    };
+    nodeB(toEdgeFromB, noTakes)
         .onFrame(new Control("IMPORT", Map.of("move", "m5", "from", "A", "deadline", deadline, "count", "0")));
     Control imported = (Control) toEdgeFromB.removeFirst();
     assertEquals(List.of("IMPORTED", "0", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
