@@ -44,8 +44,13 @@ final class FrameBody {
       throw new LinkProtocolException(type + " string " + field + " claims " + length
           + " bytes but only " + body.remaining() + " are left in the body");
     }
-    ByteBuffer bytes = body.slice(body.position(), length);
-    body.position(body.position() + length);
+    int start = body.position();
+    body.position(start + length);
+    if (isAscii(start, length)) {
+      // Bank ids, session ids and keys: ASCII, read without a decoder's buffers.
+      return new String(body.array(), start, length, StandardCharsets.US_ASCII);
+    }
+    ByteBuffer bytes = body.slice(start, length);
     if (utf8 == null) {
       utf8 = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -56,6 +61,16 @@ final class FrameBody {
     } catch (CharacterCodingException e) {
       throw new LinkProtocolException(type + " string " + field + " is not valid UTF-8", e);
     }
+  }
+
+  private boolean isAscii(int start, int length) {
+    byte[] array = body.array();
+    for (int i = start; i < start + length; i++) {
+      if (array[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   byte[] bytes(long length, String field) throws LinkProtocolException {

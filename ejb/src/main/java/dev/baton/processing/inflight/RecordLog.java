@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  */
 public final class RecordLog {
 
-  private static final int CHUNK_BYTES = 1 << 20;
+  private static final int CHUNK_BYTES = 1 << 18;
   // length, expiry, live, mark
   private static final int HEADER = 4 + 8 + 1 + 1;
   private static final int LIVE = 12;
@@ -200,6 +200,18 @@ public final class RecordLog {
     return live;
   }
 
+  /**
+   * Slots of the largest table in any key's index: the most one append or removal may have to
+   * rehash at once.
+   */
+  int largestIndexTableSlots() {
+    int largest = 0;
+    for (KeyTable table : tables) {
+      largest = Math.max(largest, table.largestShardSlots());
+    }
+    return largest;
+  }
+
   /** Bytes held in chunks. */
   public long bytesHeld() {
     long held = 0;
@@ -321,14 +333,61 @@ public final class RecordLog {
    * Hash to references, open addressing with linear probing; 0 marks an empty slot (no reference
    * is 0: chunk numbers start at 1). Removal shifts the entries after it back, so no tombstones.
    */
+  /**
+   * One key's index: {@value #SHARDS} open-addressing tables of references, picked by a hash's top
+   * bits, each growing and shrinking on its own. A table that grows rehashes only its share of the
+   * keys: with one table for all, an append that doubled it at a million records rehashed them all
+   * and took 50 to 60 ms, under the caller's lock, while every authorization of the node waited.
+   */
   private static final class KeyTable {
-    private long[] references = new long[64];
-    private int[] hashes = new int[64];
+    private static final int SHARD_BITS = 8;
+    static final int SHARDS = 1 << SHARD_BITS;
+
+    private final Shard[] shards = new Shard[SHARDS];
+
+    KeyTable() {
+      for (int i = 0; i < SHARDS; i++) {
+        shards[i] = new Shard();
+      }
+    }
+
+    void add(int hash, long reference) {
+      shard(hash).add(hash, reference);
+    }
+
+    void forEach(int hash, LongConsumer action) {
+      shard(hash).forEach(hash, action);
+    }
+
+    void remove(int hash, long reference) {
+      shard(hash).remove(hash, reference);
+    }
+
+    /** Slots of the largest shard: the most one rebuild has to rehash. */
+    int largestShardSlots() {
+      int largest = 0;
+      for (Shard shard : shards) {
+        largest = Math.max(largest, shard.references.length);
+      }
+      return largest;
+    }
+
+    private Shard shard(int hash) {
+      return shards[hash >>> (32 - SHARD_BITS)];
+    }
+  }
+
+  /** Open addressing with linear probing; a reference of 0 marks a free slot. */
+  private static final class Shard {
+    private static final int SMALLEST = 16;
+
+    private long[] references = new long[SMALLEST];
+    private int[] hashes = new int[SMALLEST];
     private int size;
 
     void add(int hash, long reference) {
       if ((size + 1) * 2 > references.length) {
-        grow();
+        rebuild(references.length * 2);
       }
       int mask = references.length - 1;
       int slot = hash & mask;
@@ -372,17 +431,9 @@ public final class RecordLog {
       }
       references[free] = 0;
       hashes[free] = 0;
-      if (references.length > 64 && size * 8 < references.length) {
-        shrink();
+      if (references.length > SMALLEST && size * 8 < references.length) {
+        rebuild(references.length / 2);
       }
-    }
-
-    private void grow() {
-      rebuild(references.length * 2);
-    }
-
-    private void shrink() {
-      rebuild(references.length / 2);
     }
 
     private void rebuild(int capacity) {

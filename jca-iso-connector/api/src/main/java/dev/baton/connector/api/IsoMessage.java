@@ -30,7 +30,8 @@ public record IsoMessage(String mti, Map<Integer, String> fields) {
     fields = Collections.unmodifiableSortedMap(copy);
   }
 
-  private static boolean fourDigits(String text) {
+  /** Whether the text can be an MTI: four digits. */
+  public static boolean fourDigits(String text) {
     if (text == null || text.length() != 4) {
       return false;
     }

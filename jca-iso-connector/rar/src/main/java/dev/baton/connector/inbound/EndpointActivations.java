@@ -1,6 +1,7 @@
 package dev.baton.connector.inbound;
 
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,29 +55,61 @@ public final class EndpointActivations {
   }
 
   boolean anyFor(String bankId) {
-    return active.values().stream().anyMatch(banks -> banks.test(bankId));
+    for (Predicate<String> banks : active.values()) {
+      if (banks.test(bankId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every endpoint listening to the bank, for state changes. */
   List<MessageEndpointFactory> allFor(String bankId) {
-    return active.entrySet().stream()
-        .filter(entry -> entry.getValue().test(bankId))
-        .map(Map.Entry::getKey)
-        .toList();
+    List<MessageEndpointFactory> listening = new ArrayList<>(2);
+    active.forEach((factory, banks) -> {
+      if (banks.test(bankId)) {
+        listening.add(factory);
+      }
+    });
+    return listening;
   }
 
   /**
    * One endpoint listening to the bank, taking turns when there are several (an application
-   * deployed twice during a rolling update), or null when there is none.
+   * deployed twice during a rolling update), or null when there is none. Endpoints that named the
+   * bank come before those that take every bank. Asked for every message: no streams, and no list
+   * when, as nearly always, one endpoint is active.
    */
   MessageEndpointFactory oneFor(String bankId) {
-    List<MessageEndpointFactory> candidates = active.entrySet().stream()
-        .filter(entry -> entry.getValue() != EVERY_BANK && entry.getValue().test(bankId))
-        .map(Map.Entry::getKey)
-        .toList();
-    if (candidates.isEmpty()) {
-      candidates = allFor(bankId);
+    MessageEndpointFactory only = null;
+    int named = 0;
+    int everyBank = 0;
+    for (Map.Entry<MessageEndpointFactory, Predicate<String>> entry : active.entrySet()) {
+      Predicate<String> banks = entry.getValue();
+      if (banks == EVERY_BANK) {
+        everyBank++;
+      } else if (banks.test(bankId)) {
+        named++;
+        only = entry.getKey();
+      }
     }
+    if (named == 1) {
+      return only;
+    }
+    if (named == 0 && everyBank == 1) {
+      for (Map.Entry<MessageEndpointFactory, Predicate<String>> entry : active.entrySet()) {
+        if (entry.getValue() == EVERY_BANK) {
+          return entry.getKey();
+        }
+      }
+    }
+    boolean byName = named > 0;
+    List<MessageEndpointFactory> candidates = new ArrayList<>();
+    active.forEach((factory, banks) -> {
+      if (byName ? banks != EVERY_BANK && banks.test(bankId) : banks == EVERY_BANK) {
+        candidates.add(factory);
+      }
+    });
     if (candidates.isEmpty()) {
       return null;
     }

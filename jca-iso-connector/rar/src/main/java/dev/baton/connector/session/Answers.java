@@ -1,5 +1,6 @@
 package dev.baton.connector.session;
 
+import dev.baton.connector.api.IsoMessage;
 import java.util.BitSet;
 import java.util.Optional;
 import org.jpos.iso.ISOException;
@@ -25,7 +26,7 @@ public final class Answers {
   /** Whether the message has an MTI of four digits, the only kind the adapter can answer. */
   public static boolean hasUsableMti(ISOMsg message) {
     try {
-      return message.hasMTI() && message.getMTI().matches("[0-9]{4}");
+      return message.hasMTI() && IsoMessage.fourDigits(message.getMTI());
     } catch (ISOException e) {
       return false;
     }
