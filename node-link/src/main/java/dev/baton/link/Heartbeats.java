@@ -4,15 +4,28 @@ package dev.baton.link;
  * The heartbeats of one connection, and the node state they make. Heartbeats are numbered from 1
  * on each connection; the node answers them in order on one TCP stream, so an answer to
  * heartbeat k means the node is alive now, and only heartbeats sent after k are still in doubt.
- * The misses are therefore the heartbeats sent after the last one answered. Not thread-safe: the
- * client guards it with its state lock.
+ * The misses are therefore the heartbeats sent after the last one answered.
+ *
+ * <p>Any other frame read from the node proves it alive too. Under load its answers queue behind
+ * the DATA frames it writes and the edge reads in order, and a node that was answering
+ * authorizations all along was judged SUSPECT (its banks' requests held at the edge) and even DOWN
+ * (its banks failed over) while its answers were a few hundred milliseconds late. So frames read
+ * since the last judgement count as an answer to the heartbeat sent last before it: the misses are
+ * the heartbeats sent after the last sign of life. A node that dies stops sending; once the edge
+ * has read what was on its way, the misses count as before.
+ *
+ * <p>Not thread-safe, but for {@link #frameRead}: the client guards the rest with its state lock.
  */
 final class Heartbeats {
 
   private final int missesToDown;
   private long lastSent;
   private long lastAnswered;
+  private long lastHeard;
   private boolean reachedUp;
+  // Frames read on this connection: written by its reader thread alone, read by the judge.
+  private volatile long framesRead;
+  private long framesJudged;
 
   Heartbeats(int missesToDown) {
     this.missesToDown = missesToDown;
@@ -35,9 +48,29 @@ final class Heartbeats {
     return true;
   }
 
-  /** Heartbeats sent after the last one answered. */
+  /** A frame other than a heartbeat answer was read; called by the connection's reader only. */
+  void frameRead() {
+    framesRead++;
+  }
+
+  /**
+   * Takes the frames read since the last call as an answer to the heartbeat sent last; called
+   * before each judgement. Before the node's first answer they count for nothing: a node that
+   * has not answered has not shown it processes.
+   */
+  void takeFramesRead() {
+    long read = framesRead;
+    if (read != framesJudged) {
+      framesJudged = read;
+      if (lastAnswered > 0) {
+        lastHeard = lastSent;
+      }
+    }
+  }
+
+  /** Heartbeats sent after the last sign of life: an answer, or a frame read since. */
   long misses() {
-    return lastSent - lastAnswered;
+    return lastSent - Math.max(lastAnswered, lastHeard);
   }
 
   /**

@@ -192,7 +192,10 @@ final class NodeConnector implements Runnable {
           // The node sends none today; answering keeps the protocol symmetric.
           case Heartbeat beat -> link.write(new HeartbeatAck(beat.sequence(), beat.sentAtNanos()));
           case Hello _ -> throw new LinkProtocolException("HELLO again after the handshake");
-          case Data _, Refused _, Control _ -> client.deliver(frame);
+          case Data _, Refused _, Control _ -> {
+            connection.heartbeats().frameRead();
+            client.deliver(frame);
+          }
         }
       }
       return link.closeReasonOr("closed by peer");

@@ -277,6 +277,7 @@ public final class NodeLinkClient implements AutoCloseable {
         return;
       }
       Heartbeats heartbeats = connection.heartbeats();
+      heartbeats.takeFramesRead();
       NodeState to = heartbeats.state();
       if (to != state) {
         moveTo(to, heartbeats.reasonFor(to));

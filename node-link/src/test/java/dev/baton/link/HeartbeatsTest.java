@@ -37,6 +37,35 @@ class HeartbeatsTest {
   }
 
   @Test
+  void framesReadBetweenJudgementsCountAsAnAnswerToTheHeartbeatSentLast() {
+    heartbeats.answered(heartbeats.next());
+    heartbeats.next();
+    heartbeats.next();
+    assertEquals(NodeState.SUSPECT, heartbeats.state());
+
+    heartbeats.frameRead();
+    heartbeats.takeFramesRead();
+    assertEquals(NodeState.UP, heartbeats.state(), "a node sending frames is alive");
+    heartbeats.next();
+    heartbeats.takeFramesRead();
+    assertEquals(NodeState.SUSPECT, heartbeats.state(), "nothing read since: one miss");
+    heartbeats.next();
+    heartbeats.next();
+    heartbeats.takeFramesRead();
+    assertEquals(NodeState.DOWN, heartbeats.state(), "three heartbeats since the last frame");
+    assertEquals("3 heartbeats unanswered", heartbeats.reasonFor(NodeState.DOWN));
+  }
+
+  @Test
+  void framesReadBeforeTheFirstAnswerDoNotMakeTheNodeUp() {
+    heartbeats.next();
+    heartbeats.frameRead();
+    heartbeats.takeFramesRead();
+
+    assertEquals(NodeState.DOWN, heartbeats.state());
+  }
+
+  @Test
   void countsOnlyHeartbeatsSentAfterTheLastOneAnswered() {
     heartbeats.answered(heartbeats.next());
     assertEquals("connected", heartbeats.reasonFor(NodeState.UP));

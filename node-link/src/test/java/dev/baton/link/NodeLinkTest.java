@@ -107,6 +107,33 @@ class NodeLinkTest {
     assertEquals(new Control("SWITCHOVER"), edge.frames.peek());
   }
 
+  /**
+   * A node whose heartbeat answers are late behind its own traffic is alive: the frames it sends
+   * count. Tried: answers stopped while the node sends a frame every 20 ms for ten heartbeat
+   * intervals; then the frames stop too.
+   */
+  @Test
+  void aNodeThatSendsFramesStaysUpWithoutAnsweringHeartbeatsAndIsDownOnceItFallsSilent()
+      throws Exception {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port(), BEATING);
+    awaitState(client, NodeState.UP);
+
+    server.answerHeartbeats(false);
+    long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    int sent = 0;
+    while (System.nanoTime() < until) {
+      assertTrue(server.send(new Control("SESSION", Map.of("n", Integer.toString(sent++)))));
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+    }
+    int finalSent = sent;
+    Poll.until("every frame at the edge", () -> edge.frames.size() == finalSent);
+    assertEquals(List.of(NodeState.UP), edge.states(), "UP throughout " + sent + " frames");
+
+    awaitState(client, NodeState.DOWN);
+    assertEquals("3 heartbeats unanswered", edge.last().reason());
+  }
+
   @Test
   void isSuspectThenDownWhileHeartbeatsGoUnansweredAndUpWhenAnsweredAgain() throws IOException {
     NodeLinkServer server = server(0);
