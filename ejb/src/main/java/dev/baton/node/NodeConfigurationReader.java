@@ -10,7 +10,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -27,10 +29,52 @@ public final class NodeConfigurationReader {
   private NodeConfigurationReader() {}
 
   public static NodeConfiguration read(DataSource dataSource) throws SQLException {
+    return build(rows(dataSource));
+  }
+
+  /**
+   * The configuration's rows as the database holds them now. Reading them is cheap; building a
+   * configuration from them (packagers above all) is not, so a node rebuilds only when they
+   * changed.
+   */
+  public static Rows rows(DataSource dataSource) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      return new NodeConfiguration(bins(statement), profiles(statement), corrections(statement));
+      return new Rows(
+          rows(statement, "SELECT prefix, issuer_id FROM bin_range ORDER BY prefix, issuer_id"),
+          rows(statement,
+              "SELECT DISTINCT ON (bank_id) bank_id, packager, framing FROM bank_session"
+                  + " WHERE enabled ORDER BY bank_id, id"),
+          rows(statement,
+              "SELECT id, bank_id, direction, action, field, value, from_field, pad_side, pad_char,"
+                  + " pad_length FROM field_correction WHERE enabled ORDER BY bank_id, direction, position, id"));
     }
+  }
+
+  /** The configuration the rows describe; rows that make no sense are logged and left out. */
+  public static NodeConfiguration build(Rows rows) {
+    return new NodeConfiguration(bins(rows.bins()), profiles(rows.profiles()), corrections(rows.corrections()));
+  }
+
+  /**
+   * The rows of the BIN ranges, the banks' packagers and framing, and the enabled field
+   * corrections, each a list of column values as text (null stays null).
+   */
+  public record Rows(List<List<String>> bins, List<List<String>> profiles, List<List<String>> corrections) {}
+
+  private static List<List<String>> rows(Statement statement, String query) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (ResultSet result = statement.executeQuery(query)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>(columns);
+        for (int column = 1; column <= columns; column++) {
+          row.add(result.getString(column));
+        }
+        rows.add(java.util.Collections.unmodifiableList(row));
+      }
+    }
+    return List.copyOf(rows);
   }
 
   /** A switch-wide setting from {@code switch_setting}, or {@code otherwise} when it has no row. */
@@ -44,68 +88,56 @@ public final class NodeConfigurationReader {
     }
   }
 
-  private static BinTable bins(Statement statement) throws SQLException {
+  private static BinTable bins(List<List<String>> rows) {
     BinTable.Builder bins = BinTable.builder();
-    try (ResultSet rows = statement.executeQuery("SELECT prefix, issuer_id FROM bin_range")) {
-      while (rows.next()) {
-        try {
-          bins.add(rows.getString(1), rows.getString(2));
-        } catch (IllegalArgumentException e) {
-          LOG.log(Level.WARNING, "BIN range {0} left out: {1}", rows.getString(1), e.getMessage());
-        }
+    for (List<String> row : rows) {
+      try {
+        bins.add(row.get(0), row.get(1));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.WARNING, "BIN range {0} left out: {1}", row.get(0), e.getMessage());
       }
     }
     return bins.build();
   }
 
-  private static Map<String, BankProfile> profiles(Statement statement) throws SQLException {
+  private static Map<String, BankProfile> profiles(List<List<String>> rows) {
     Map<String, BankProfile> profiles = new HashMap<>();
-    try (ResultSet rows =
-        statement.executeQuery(
-            "SELECT DISTINCT ON (bank_id) bank_id, packager, framing FROM bank_session"
-                + " WHERE enabled ORDER BY bank_id, id")) {
-      while (rows.next()) {
-        String bank = rows.getString(1);
-        try {
-          profiles.put(bank, BankProfile.of(bank, rows.getString(2), rows.getString(3)));
-        } catch (IllegalArgumentException e) {
-          LOG.log(Level.WARNING, "bank {0}: packager left out: {1}", bank, e.getMessage());
-        }
+    for (List<String> row : rows) {
+      String bank = row.get(0);
+      try {
+        profiles.put(bank, BankProfile.of(bank, row.get(1), row.get(2)));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.WARNING, "bank {0}: packager left out: {1}", bank, e.getMessage());
       }
     }
     return profiles;
   }
 
-  private static FieldCorrections corrections(Statement statement) throws SQLException {
+  private static FieldCorrections corrections(List<List<String>> rows) {
     FieldCorrections.Builder corrections = FieldCorrections.builder();
-    try (ResultSet rows =
-        statement.executeQuery(
-            "SELECT id, bank_id, direction, action, field, value, from_field, pad_side, pad_char,"
-                + " pad_length FROM field_correction WHERE enabled ORDER BY bank_id, direction, position, id")) {
-      while (rows.next()) {
-        try {
-          corrections.add(rows.getString(2), Direction.valueOf(rows.getString(3)), rule(rows));
-        } catch (IllegalArgumentException e) {
-          LOG.log(Level.WARNING, "field correction {0} left out: {1}", rows.getLong(1), e.getMessage());
-        }
+    for (List<String> row : rows) {
+      try {
+        corrections.add(row.get(1), Direction.valueOf(row.get(2)), rule(row));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        LOG.log(Level.WARNING, "field correction {0} left out: {1}", row.get(0), String.valueOf(e.getMessage()));
       }
     }
     return corrections.build();
   }
 
-  private static FieldCorrectionRule rule(ResultSet row) throws SQLException {
-    int field = row.getInt(5);
-    return switch (row.getString(4)) {
-      case "SET" -> new FieldCorrectionRule.SetField(field, row.getString(6));
-      case "COPY" -> new FieldCorrectionRule.CopyField(row.getInt(7), field);
+  private static FieldCorrectionRule rule(List<String> row) {
+    int field = Integer.parseInt(row.get(4));
+    return switch (row.get(3)) {
+      case "SET" -> new FieldCorrectionRule.SetField(field, row.get(5));
+      case "COPY" -> new FieldCorrectionRule.CopyField(Integer.parseInt(row.get(6)), field);
       case "STRIP" -> new FieldCorrectionRule.StripField(field);
       case "PAD" ->
           new FieldCorrectionRule.PadField(
               field,
-              FieldCorrectionRule.Side.valueOf(row.getString(8)),
-              row.getString(9).charAt(0),
-              row.getInt(10));
-      default -> throw new IllegalArgumentException("unknown action " + row.getString(4));
+              FieldCorrectionRule.Side.valueOf(row.get(7)),
+              row.get(8).charAt(0),
+              Integer.parseInt(row.get(9)));
+      default -> throw new IllegalArgumentException("unknown action " + row.get(3));
     };
   }
 }

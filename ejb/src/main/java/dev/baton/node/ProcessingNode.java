@@ -10,7 +10,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -65,6 +64,9 @@ public class ProcessingNode {
   private NodeLinkServer server;
   private ScheduledFuture<?> ticker;
   private ScheduledFuture<?> lastAuthorizationWriter;
+  private ScheduledFuture<?> reloader;
+  // The rows the engine's configuration was last built from; only the reloads touch it.
+  private volatile NodeConfigurationReader.Rows configured;
   private java.util.concurrent.ExecutorService moves;
 
   /** This server's node, when it is a processing node. */
@@ -154,6 +156,7 @@ public class ProcessingNode {
     ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     lastAuthorizationWriter =
         scheduler.scheduleWithFixedDelay(this::writeLastAuthorizations, 1, 1, TimeUnit.SECONDS);
+    reloader = scheduler.scheduleWithFixedDelay(this::reloadRegularly, 5, 5, TimeUnit.SECONDS);
     LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}, in-flight replication {3}", node.get(), bind,
         Integer.toString(port), started.replicatesInFlight() ? "sync" : "none");
   }
@@ -172,6 +175,9 @@ public class ProcessingNode {
     if (ticker != null) {
       ticker.cancel(false);
     }
+    if (reloader != null) {
+      reloader.cancel(false);
+    }
     if (lastAuthorizationWriter != null) {
       lastAuthorizationWriter.cancel(false);
       writeLastAuthorizations();
@@ -184,11 +190,21 @@ public class ProcessingNode {
     }
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  /**
+   * Every 5 seconds from the node's start, on the node's scheduler rather than at the same
+   * wall-clock seconds on every server: the edge and both nodes reading the database at once made
+   * a burst that the authorizations of that moment waited behind.
+   */
   void reloadRegularly() {
     NodeEngine running = engine;
-    if (running != null) {
+    if (running == null) {
+      return;
+    }
+    try {
       reload(running);
+    } catch (RuntimeException e) {
+      // A failed reload must not end the schedule: the next one reads everything again.
+      LOG.log(Level.ERROR, "node configuration reload failed", e);
     }
   }
 
@@ -223,7 +239,12 @@ public class ProcessingNode {
 
   private void reload(NodeEngine target) {
     try {
-      target.configure(NodeConfigurationReader.read(dataSource));
+      NodeConfigurationReader.Rows rows = NodeConfigurationReader.rows(dataSource);
+      if (!rows.equals(configured)) {
+        // Unchanged rows keep the configuration built from them, packagers included.
+        target.configure(NodeConfigurationReader.build(rows));
+        configured = rows;
+      }
       boolean sync = "sync".equals(NodeConfigurationReader.setting(dataSource, "inflight.replication", "none"));
       if (sync != target.replicatesInFlight()) {
         target.inFlightStore(store, sync);

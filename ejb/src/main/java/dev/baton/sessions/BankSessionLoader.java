@@ -4,15 +4,16 @@ import dev.baton.connector.api.BankConnection;
 import dev.baton.connector.api.BankConnectionFactory;
 import dev.baton.connector.api.BankConnectorException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -20,9 +21,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -52,18 +57,42 @@ public class BankSessionLoader {
   private BankConnectionFactory connections;
 
   private final Set<String> running = new HashSet<>();
+  // The rows last applied, by session; guarded by this bean's lock, as is running.
+  private final Map<String, SessionRow> applied = new HashMap<>();
+  private static final int FULL_RELOAD_EVERY = 12;
+  private int regularReloads;
+  private ScheduledFuture<?> reloader;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  private ManagedScheduledExecutorService scheduler;
 
   @PostConstruct
   void start() {
     if (ownsBankSessions()) {
       reload();
+      reloader = scheduler.scheduleWithFixedDelay(this::reloadRegularly, 5, 5, TimeUnit.SECONDS);
     }
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-  void reloadRegularly() {
-    if (ownsBankSessions()) {
-      reload();
+  @PreDestroy
+  void stop() {
+    if (reloader != null) {
+      reloader.cancel(false);
+    }
+  }
+
+  /**
+   * Every 5 seconds from the start, on the server's scheduler: a calendar timer fired at the same
+   * wall-clock instant as the other servers' work, and that instant's authorizations waited.
+   */
+  private void reloadRegularly() {
+    try {
+      // Rows unchanged since they were applied are skipped (the adapter would rebuild their
+      // packagers only to find nothing changed); once a minute every row is applied again.
+      apply(++regularReloads % FULL_RELOAD_EVERY == 0);
+    } catch (RuntimeException e) {
+      // A failed reload must not end the schedule.
+      LOG.log(Level.ERROR, "bank sessions not reloaded", e);
     }
   }
 
@@ -73,7 +102,11 @@ public class BankSessionLoader {
   }
 
   /** Applies the table to the adapter now; returns how many sessions run. */
-  public synchronized int reload() {
+  public int reload() {
+    return apply(true);
+  }
+
+  private synchronized int apply(boolean everyRow) {
     List<SessionRow> rows;
     try {
       rows = read();
@@ -86,13 +119,16 @@ public class BankSessionLoader {
       for (SessionRow row : rows) {
         if (row.enabled()) {
           wanted.add(row.sessionId());
-          apply(connection, row);
+          if ((everyRow || !row.equals(applied.get(row.sessionId()))) && apply(connection, row)) {
+            applied.put(row.sessionId(), row);
+          }
         }
       }
       for (String gone : new ArrayList<>(running)) {
         if (!wanted.contains(gone)) {
           connection.remove(gone);
           running.remove(gone);
+          applied.remove(gone);
           LOG.log(Level.INFO, "session {0} stopped: removed or disabled in the configuration", gone);
         }
       }
@@ -102,14 +138,16 @@ public class BankSessionLoader {
     return running.size();
   }
 
-  private void apply(BankConnection connection, SessionRow row) {
+  private boolean apply(BankConnection connection, SessionRow row) {
     try {
       connection.configure(row.settings());
       if (running.add(row.sessionId())) {
         LOG.log(Level.INFO, "bank {0} session {1} configured: {2} {3}:{4}", row.bankId(), row.sessionId(), row.mode(), row.host(), Integer.toString(row.port()));
       }
+      return true;
     } catch (BankConnectorException | RuntimeException e) {
       LOG.log(Level.WARNING, "bank {0} session {1} not applied: {2}", row.bankId(), row.sessionId(), e.getMessage());
+      return false;
     }
   }
 

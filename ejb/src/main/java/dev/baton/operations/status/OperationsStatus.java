@@ -13,15 +13,17 @@ import dev.baton.operations.status.BankDirectory.ConfiguredSession;
 import dev.baton.routing.NodeId;
 import dev.baton.routing.RouteTable;
 import dev.baton.sessions.BankSessionLoader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
@@ -32,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -54,12 +58,20 @@ public class OperationsStatus {
   @Resource(lookup = "java:/baton/BankConnectionFactory")
   private BankConnectionFactory connections;
 
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  private ManagedScheduledExecutorService scheduler;
+
   @EJB private RouteTable routes;
 
   @EJB private EdgeSwitch edge;
 
   private final Map<String, CounterRate> bankRates = new ConcurrentHashMap<>();
   private final Map<NodeId, NodeHistory> histories = new EnumMap<>(NodeId.class);
+  private static final long BANK_LIST_MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(5);
+  // Only the sampling task touches these.
+  private List<String> sampledBankIds;
+  private long sampledBanksAt;
+  private ScheduledFuture<?> sampler;
 
   public OperationsStatus() {
     for (NodeId node : NodeId.values()) {
@@ -67,18 +79,50 @@ public class OperationsStatus {
     }
   }
 
-  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
-  void sample() {
-    if (!BankSessionLoader.ownsBankSessions()) {
-      return;
+  /**
+   * Samples every second on the edge, on the server's scheduler: a calendar timer fired at the
+   * same wall-clock instant as every other server's, and that instant's authorizations waited.
+   */
+  @PostConstruct
+  void startSampling() {
+    if (BankSessionLoader.ownsBankSessions()) {
+      sampler = scheduler.scheduleAtFixedRate(this::sampleSafely, 1, 1, TimeUnit.SECONDS);
     }
+  }
+
+  @PreDestroy
+  void stopSampling() {
+    if (sampler != null) {
+      sampler.cancel(false);
+    }
+  }
+
+  private void sampleSafely() {
+    try {
+      sample();
+    } catch (RuntimeException e) {
+      // A failed sample must not end the schedule.
+      LOG.log(Level.WARNING, "status not sampled: {0}", e.toString());
+    }
+  }
+
+  void sample() {
     long nanos = System.nanoTime();
     try {
-      for (BankStatus bank : banks()) {
-        long frames = bank.sessions().stream().mapToLong(SessionStatus::framesIn).sum();
-        bankRates.computeIfAbsent(bank.id(), id -> new CounterRate()).observe(frames, nanos);
+      List<String> banks = sampledBanks(nanos);
+      // One adapter connection for every bank, and the bank list from the database only every
+      // few seconds: the full status of every bank (a database read and an adapter connection
+      // per bank) every second was a burst the authorizations of that moment waited behind.
+      try (BankConnection connection = connections.getConnection()) {
+        for (String bank : banks) {
+          long frames = 0;
+          for (SessionInfo session : connection.sessionsOf(bank)) {
+            frames += session.statistics().framesIn();
+          }
+          bankRates.computeIfAbsent(bank, id -> new CounterRate()).observe(frames, nanos);
+        }
       }
-    } catch (RuntimeException e) {
+    } catch (SQLException | BankConnectorException | RuntimeException e) {
       LOG.log(Level.DEBUG, "bank rates not sampled: {0}", e.getMessage());
     }
     Map<NodeId, long[]> answers = edge.engine().map(EdgeEngine::answersByNode).orElse(Map.of());
@@ -88,6 +132,15 @@ public class OperationsStatus {
           long[] totals = answers.getOrDefault(node, new long[] {0, 0});
           history.observe(now, nanos, totals[0], totals[1]);
         });
+  }
+
+  /** The configured banks' ids, read from the database again when the last read is 5 s old. */
+  private List<String> sampledBanks(long nanos) throws SQLException {
+    if (sampledBankIds == null || nanos - sampledBanksAt >= BANK_LIST_MAX_AGE_NANOS) {
+      sampledBankIds = BankDirectory.read(dataSource).stream().map(ConfiguredBank::id).toList();
+      sampledBanksAt = nanos;
+    }
+    return sampledBankIds;
   }
 
   /** Every configured bank, by id. */
