@@ -165,7 +165,10 @@ final class BenchPrinter implements BenchListener {
         "achieved %8.1f TPS  p50 %s  p99 %s  p999 %s  max %s ms  sent %d  unanswered %d"
             + "  declined %d",
         step.achievedRate(), ms(latency.p50()), ms(latency.p99()), ms(latency.p999()),
-        ms(latency.max()), step.sent(), step.unanswered(), step.declined());
+        ms(latency.max()), step.sent(), step.unanswered(), step.declined())
+        + step.machine().map(load -> String.format(Locale.ROOT,
+            "  machine busy %.0f%% steal %.0f%%", 100 * load.busy(), 100 * load.steal()))
+            .orElse("");
   }
 
   private String sustained(OptionalDouble rate) {

@@ -2,6 +2,7 @@ package dev.baton.simulator.bench;
 
 import dev.baton.simulator.acquirer.AcquirerSummary;
 import dev.baton.simulator.message.BankMessages;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -14,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param declined answers with a response code other than 00; the bench's issuers approve
  *     everything, so these come from the switch (91 timeout, 15 no route, 94 duplicate ...)
  * @param latency from the scheduled send time to the answer, over the answered requests
+ * @param machine how busy the machine was meanwhile, where the system says so
  */
 public record StepResult(
     double offeredRate,
@@ -22,7 +24,21 @@ public record StepResult(
     long unanswered,
     long declined,
     long sendFailures,
-    Latency latency) {
+    Latency latency,
+    Optional<MachineLoad.Share> machine) {
+
+  /** A step without the machine's figures. */
+  public StepResult(double offeredRate, double achievedRate, long sent, long unanswered,
+      long declined, long sendFailures, Latency latency) {
+    this(offeredRate, achievedRate, sent, unanswered, declined, sendFailures, latency,
+        Optional.empty());
+  }
+
+  /** The same step with the machine's figures. */
+  StepResult on(Optional<MachineLoad.Share> load) {
+    return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
+        latency, load);
+  }
 
   /** Percentiles in milliseconds; {@code NaN} when nothing was answered. */
   public record Latency(double p50, double p99, double p999, double max) {

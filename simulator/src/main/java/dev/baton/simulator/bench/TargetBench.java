@@ -49,7 +49,7 @@ final class TargetBench {
       StepResult reference = phase(BenchListener.Phase.REFERENCE, settings.step());
       Ramp.Outcome ramp = Ramp.climb(
           settings.rampRates(),
-          rate -> StepResult.of(rate, send(rate, settings.step(), settings.timeout())),
+          rate -> measured(rate, settings.step()),
           settings.criteria(),
           (step, failure) -> listener.step(target, BenchListener.Phase.RAMP, step, failure));
       return new TargetReport(
@@ -61,7 +61,7 @@ final class TargetBench {
 
   private StepResult phase(BenchListener.Phase phase, Duration duration) throws IOException {
     double rate = settings.referenceRate();
-    StepResult result = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    StepResult result = measured(rate, duration);
     Optional<String> failure = settings.criteria().failure(result);
     listener.step(target, phase, result, failure);
     if (failure.isPresent()) {
@@ -105,6 +105,16 @@ final class TargetBench {
       }
       LockSupport.parkNanos(PROBE_PAUSE_NANOS);
     }
+  }
+
+  /** One step at {@code rate}, with how busy the machine was while it ran. */
+  private StepResult measured(double rate, Duration duration) throws IOException {
+    Optional<MachineLoad> before = MachineLoad.now();
+    StepResult step = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    Optional<MachineLoad> after = MachineLoad.now();
+    return before.isPresent() && after.isPresent()
+        ? step.on(before.get().until(after.get()))
+        : step;
   }
 
   private AcquirerSummary send(double rate, Duration duration, Duration timeout)
