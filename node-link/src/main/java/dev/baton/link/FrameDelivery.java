@@ -2,6 +2,7 @@ package dev.baton.link;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +24,13 @@ import java.util.function.Consumer;
  * <p>A reader may also hand a frame over itself ({@link #deliver}) when the delivering thread has
  * nothing queued or in hand and no more bytes wait to be read: the frame then costs no wake-up of
  * another thread. Frames still reach the application one at a time and in the order read.
+ *
+ * <p>Not while the application is slow, though, since a reader holding a frame answers no
+ * heartbeat: the reader hands frames over only after the delivering thread has handed over the
+ * first {@code warmFrames} (a node's first authorizations load classes and run uncompiled code,
+ * and one that held the reader for 300 ms had its node declared DOWN and failed over), and one
+ * handing on the reader that takes longer than {@code slowHandling} sends the frames of the
+ * following {@code pause} to the delivering thread again.
  */
 final class FrameDelivery {
 
@@ -37,11 +45,28 @@ final class FrameDelivery {
   /** Held while the application has a frame: one at a time, whichever thread hands it. */
   private final ReentrantLock handing = new ReentrantLock();
   private volatile boolean closed;
+  private final int warmFrames;
+  private final long slowHandlingNanos;
+  private final long pauseNanos;
+  /** Frames the delivering thread handed over, counted up to {@link #warmFrames}. */
+  private volatile int handedByThread;
+  /** Until when (System.nanoTime) the reader hands nothing over itself. */
+  private volatile long readerPausedUntil;
+  private volatile boolean readerPaused;
 
+  /** Hands over on the reader after 1,000 frames; a handing over 10 ms pauses that for 5 s. */
   FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
+    this(owner, capacity, application, 1_000, Duration.ofMillis(10), Duration.ofSeconds(5));
+  }
+
+  FrameDelivery(String owner, int capacity, Consumer<Frame> application, int warmFrames,
+      Duration slowHandling, Duration pause) {
     this.owner = Objects.requireNonNull(owner, "owner");
     this.application = Objects.requireNonNull(application, "application");
     this.frames = new ArrayBlockingQueue<>(capacity);
+    this.warmFrames = warmFrames;
+    this.slowHandlingNanos = slowHandling.toNanos();
+    this.pauseNanos = pause.toNanos();
   }
 
   /** Starts the delivering thread. */
@@ -77,13 +102,33 @@ final class FrameDelivery {
    * @return false when closed (the frame is not delivered)
    */
   boolean deliver(Frame frame, boolean moreToRead) {
-    if (moreToRead || closed || !unfinished.compareAndSet(0, 1)) {
+    if (moreToRead || closed || !readerMayHand() || !unfinished.compareAndSet(0, 1)) {
       return offer(frame);
     }
+    long started = System.nanoTime();
     try {
       hand(frame);
     } finally {
       unfinished.decrementAndGet();
+      long took = System.nanoTime() - started;
+      if (took > slowHandlingNanos) {
+        readerPausedUntil = System.nanoTime() + pauseNanos;
+        readerPaused = true;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the application is warm and has not been slow on the reader lately. */
+  private boolean readerMayHand() {
+    if (handedByThread < warmFrames) {
+      return false;
+    }
+    if (readerPaused) {
+      if (System.nanoTime() - readerPausedUntil < 0) {
+        return false;
+      }
+      readerPaused = false;
     }
     return true;
   }
@@ -128,6 +173,9 @@ final class FrameDelivery {
           hand(frame);
         } finally {
           unfinished.decrementAndGet();
+          if (handedByThread < warmFrames) {
+            handedByThread++; // this thread alone writes it
+          }
         }
       }
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package dev.baton.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The thread that hands a link's frames to the application, in order, and the reader that may hand them itself. */
@@ -41,7 +43,7 @@ class FrameDeliveryTest {
   @Test
   void aReaderWithNothingMoreToReadAndNothingQueuedHandsTheFrameOverItselfAndOtherwiseQueuesIt() {
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
-    FrameDelivery delivery = new FrameDelivery("test", 16, frame -> threads.add(((Frame.Control) frame).verb() + " " + Thread.currentThread().getName()));
+    FrameDelivery delivery = warm(frame -> threads.add(((Frame.Control) frame).verb() + " " + Thread.currentThread().getName()));
     List<Thread> running = Collections.synchronizedList(new ArrayList<>());
     delivery.start(Thread.ofPlatform().factory(), "frame-delivery-test", running);
     try {
@@ -63,7 +65,7 @@ class FrameDeliveryTest {
     AtomicInteger inHand = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
     List<String> delivered = Collections.synchronizedList(new ArrayList<>());
-    FrameDelivery delivery = new FrameDelivery("test", 16, frame -> {
+    FrameDelivery delivery = warm(frame -> {
       mostAtOnce.accumulateAndGet(inHand.incrementAndGet(), Math::max);
       String verb = ((Frame.Control) frame).verb();
       if (verb.equals("FIRST")) {
@@ -96,5 +98,57 @@ class FrameDeliveryTest {
     } finally {
       delivery.close();
     }
+  }
+
+  /** Tried: three frames read with nothing more to read before, and one after, the warm-up. */
+  @Test
+  void theReaderHandsFramesOverItselfOnlyAfterTheDeliveryThreadHandedOverTheFirstOnes() {
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    FrameDelivery delivery = new FrameDelivery("test", 16,
+        frame -> threads.add(Thread.currentThread().getName()), 3, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    List<Thread> running = Collections.synchronizedList(new ArrayList<>());
+    delivery.start(Thread.ofPlatform().factory(), "frame-delivery-test", running);
+    try {
+      for (int i = 0; i < 3; i++) {
+        delivery.deliver(new Frame.Control("COLD", Map.of()), false);
+        Poll.until("frame handed over", () -> delivery.unfinished() == 0);
+      }
+      assertEquals(List.of("frame-delivery-test", "frame-delivery-test", "frame-delivery-test"), threads,
+          "while cold, every frame went to the delivery thread");
+      delivery.deliver(new Frame.Control("WARM", Map.of()), false);
+      assertEquals(Thread.currentThread().getName(), threads.get(3), "warm: handed over on the reader");
+    } finally {
+      delivery.close();
+    }
+  }
+
+  /** Tried: a frame whose handling on the reader takes 20 ms, against a limit of 5 ms. */
+  @Test
+  void aSlowHandingOnTheReaderSendsTheNextFramesToTheDeliveryThread() {
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    FrameDelivery delivery = new FrameDelivery("test", 16, frame -> {
+      threads.add(Thread.currentThread().getName());
+      if (((Frame.Control) frame).verb().equals("SLOW")) {
+        // The application's own work taking long, not a wait for a condition.
+        LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+      }
+    }, 0, Duration.ofMillis(5), Duration.ofMinutes(1));
+    List<Thread> running = Collections.synchronizedList(new ArrayList<>());
+    delivery.start(Thread.ofPlatform().factory(), "frame-delivery-test", running);
+    try {
+      String reader = Thread.currentThread().getName();
+      delivery.deliver(new Frame.Control("SLOW", Map.of()), false);
+      assertEquals(List.of(reader), threads, "warm and idle: on the reader");
+      delivery.deliver(new Frame.Control("NEXT", Map.of()), false);
+      Poll.until("the next frame handed over", () -> threads.size() == 2);
+      assertEquals("frame-delivery-test", threads.get(1), "after a slow one: the delivery thread");
+    } finally {
+      delivery.close();
+    }
+  }
+
+  /** A delivery that hands frames over on the reader from the first, for the tests of that. */
+  private static FrameDelivery warm(java.util.function.Consumer<Frame> application) {
+    return new FrameDelivery("test", 16, application, 0, Duration.ofSeconds(1), Duration.ofSeconds(1));
   }
 }
