@@ -7,7 +7,7 @@ import java.util.Locale;
  * (two minutes of finished authorizations at 10,000 TPS is 1.2 million records). Every append runs
  * under the caller's lock, so the worst one is how long every authorization of the node may wait.
  *
- * <p>Run with {@code ./mvnw -B -o -q -pl ejb test-compile exec:exec@record-log-benchmark}; prints,
+ * <p>Run with {@code ./mvnw -B -q -pl ejb test-compile exec:exec@record-log-benchmark}; prints,
  * for each of three rounds (the first warms the JIT up): total time, mean, the worst single append,
  * and how many appends took longer than 1 ms and than 10 ms; then the same for a log at steady
  * size, where every append is matched by an expiry.
