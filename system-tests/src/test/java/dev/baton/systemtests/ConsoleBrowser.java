@@ -56,8 +56,26 @@ public final class ConsoleBrowser implements AutoCloseable {
     driver.findElement(By.id("kc-login")).click();
   }
 
+  /**
+   * Waits until the condition holds. An element an ajax update took out of the page between
+   * finding it and asking about it counts as "not yet": Chromium reports it as stale, or as
+   * "Node with given id does not belong to the document", and the next look finds its
+   * replacement.
+   */
   public void until(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    new WebDriverWait(driver, PATIENCE)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          try {
+            return condition.apply(d);
+          } catch (org.openqa.selenium.WebDriverException e) {
+            String message = e.getMessage();
+            if (message != null && message.contains("does not belong to the document")) {
+              return false;
+            }
+            throw e;
+          }
+        });
   }
 
   @Override
