@@ -28,10 +28,6 @@ public final class NodeConfigurationReader {
 
   private NodeConfigurationReader() {}
 
-  public static NodeConfiguration read(DataSource dataSource) throws SQLException {
-    return build(rows(dataSource));
-  }
-
   /**
    * The configuration's rows as the database holds them now. Reading them is cheap; building a
    * configuration from them (packagers above all) is not, so a node rebuilds only when they

@@ -56,8 +56,7 @@ public class BankSessionLoader {
   @Resource(lookup = "java:/baton/BankConnectionFactory")
   private BankConnectionFactory connections;
 
-  private final Set<String> running = new HashSet<>();
-  // The rows last applied, by session; guarded by this bean's lock, as is running.
+  // The sessions running, with the row each was last applied from; guarded by this bean's lock.
   private final Map<String, SessionRow> applied = new HashMap<>();
   private static final int FULL_RELOAD_EVERY = 12;
   private int regularReloads;
@@ -112,22 +111,21 @@ public class BankSessionLoader {
       rows = read();
     } catch (SQLException e) {
       LOG.log(Level.WARNING, "bank sessions not reloaded, the database did not answer: {0}", e.getMessage());
-      return running.size();
+      return applied.size();
     }
     try (BankConnection connection = connections.getConnection()) {
       Set<String> wanted = new HashSet<>();
       for (SessionRow row : rows) {
         if (row.enabled()) {
           wanted.add(row.sessionId());
-          if ((everyRow || !row.equals(applied.get(row.sessionId()))) && apply(connection, row)) {
-            applied.put(row.sessionId(), row);
+          if (everyRow || !row.equals(applied.get(row.sessionId()))) {
+            apply(connection, row);
           }
         }
       }
-      for (String gone : new ArrayList<>(running)) {
+      for (String gone : new ArrayList<>(applied.keySet())) {
         if (!wanted.contains(gone)) {
           connection.remove(gone);
-          running.remove(gone);
           applied.remove(gone);
           LOG.log(Level.INFO, "session {0} stopped: removed or disabled in the configuration", gone);
         }
@@ -135,19 +133,17 @@ public class BankSessionLoader {
     } catch (BankConnectorException e) {
       LOG.log(Level.WARNING, "bank sessions not reloaded, the adapter refused: {0}", e.getMessage());
     }
-    return running.size();
+    return applied.size();
   }
 
-  private boolean apply(BankConnection connection, SessionRow row) {
+  private void apply(BankConnection connection, SessionRow row) {
     try {
       connection.configure(row.settings());
-      if (running.add(row.sessionId())) {
+      if (applied.put(row.sessionId(), row) == null) {
         LOG.log(Level.INFO, "bank {0} session {1} configured: {2} {3}:{4}", row.bankId(), row.sessionId(), row.mode(), row.host(), Integer.toString(row.port()));
       }
-      return true;
     } catch (BankConnectorException | RuntimeException e) {
       LOG.log(Level.WARNING, "bank {0} session {1} not applied: {2}", row.bankId(), row.sessionId(), e.getMessage());
-      return false;
     }
   }
 

@@ -52,7 +52,6 @@ final class FrameDelivery {
   private volatile int handedByThread;
   /** Until when (System.nanoTime) the reader hands nothing over itself. */
   private volatile long readerPausedUntil;
-  private volatile boolean readerPaused;
 
   /** Hands over on the reader after 1,000 frames; a handing over 10 ms pauses that for 5 s. */
   FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
@@ -67,6 +66,7 @@ final class FrameDelivery {
     this.warmFrames = warmFrames;
     this.slowHandlingNanos = slowHandling.toNanos();
     this.pauseNanos = pause.toNanos();
+    this.readerPausedUntil = System.nanoTime();
   }
 
   /** Starts the delivering thread. */
@@ -110,10 +110,9 @@ final class FrameDelivery {
       hand(frame);
     } finally {
       unfinished.decrementAndGet();
-      long took = System.nanoTime() - started;
-      if (took > slowHandlingNanos) {
-        readerPausedUntil = System.nanoTime() + pauseNanos;
-        readerPaused = true;
+      long now = System.nanoTime();
+      if (now - started > slowHandlingNanos) {
+        readerPausedUntil = now + pauseNanos;
       }
     }
     return true;
@@ -121,16 +120,7 @@ final class FrameDelivery {
 
   /** Whether the application is warm and has not been slow on the reader lately. */
   private boolean readerMayHand() {
-    if (handedByThread < warmFrames) {
-      return false;
-    }
-    if (readerPaused) {
-      if (System.nanoTime() - readerPausedUntil < 0) {
-        return false;
-      }
-      readerPaused = false;
-    }
-    return true;
+    return handedByThread >= warmFrames && System.nanoTime() - readerPausedUntil >= 0;
   }
 
   private void hand(Frame frame) {

@@ -330,10 +330,6 @@ public final class RecordLog {
   }
 
   /**
-   * Hash to references, open addressing with linear probing; 0 marks an empty slot (no reference
-   * is 0: chunk numbers start at 1). Removal shifts the entries after it back, so no tombstones.
-   */
-  /**
    * One key's index: {@value #SHARDS} open-addressing tables of references, picked by a hash's top
    * bits, each growing and shrinking on its own. A table that grows rehashes only its share of the
    * keys: with one table for all, an append that doubled it at a million records rehashed them all
@@ -377,7 +373,10 @@ public final class RecordLog {
     }
   }
 
-  /** Open addressing with linear probing; a reference of 0 marks a free slot. */
+  /**
+   * Hash to references, open addressing with linear probing; 0 marks an empty slot (no reference
+   * is 0: chunk numbers start at 1). Removal shifts the entries after it back, so no tombstones.
+   */
   private static final class Shard {
     private static final int SMALLEST = 16;
 

@@ -81,27 +81,25 @@ public final class EndpointActivations {
    * when, as nearly always, one endpoint is active.
    */
   MessageEndpointFactory oneFor(String bankId) {
-    MessageEndpointFactory only = null;
+    MessageEndpointFactory lastNamed = null;
+    MessageEndpointFactory lastEveryBank = null;
     int named = 0;
     int everyBank = 0;
     for (Map.Entry<MessageEndpointFactory, Predicate<String>> entry : active.entrySet()) {
       Predicate<String> banks = entry.getValue();
       if (banks == EVERY_BANK) {
         everyBank++;
+        lastEveryBank = entry.getKey();
       } else if (banks.test(bankId)) {
         named++;
-        only = entry.getKey();
+        lastNamed = entry.getKey();
       }
     }
     if (named == 1) {
-      return only;
+      return lastNamed;
     }
-    if (named == 0 && everyBank == 1) {
-      for (Map.Entry<MessageEndpointFactory, Predicate<String>> entry : active.entrySet()) {
-        if (entry.getValue() == EVERY_BANK) {
-          return entry.getKey();
-        }
-      }
+    if (named == 0 && everyBank <= 1) {
+      return lastEveryBank; // null when no endpoint listens
     }
     boolean byName = named > 0;
     List<MessageEndpointFactory> candidates = new ArrayList<>();
@@ -110,9 +108,6 @@ public final class EndpointActivations {
         candidates.add(factory);
       }
     });
-    if (candidates.isEmpty()) {
-      return null;
-    }
     return candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
   }
 
