@@ -46,6 +46,8 @@ public abstract class ConsoleScenarios {
         browser.until(d -> text(d, ".node-of-ACQ1").equals("A") && text(d, ".session-ACQ1-1-signon").equals("SIGNED ON"));
         marker(browser.driver());
       }
+      // The table is refreshed every second: a badge read during a refresh reads as empty.
+      operator.until(d -> !text(d, ".session-ACQ1-1-transport").isEmpty());
       assertEquals("CONNECTED", text(operator.driver(), ".session-ACQ1-1-transport"), "transport and sign-on are two badges");
       screenshot(operator, "banks-before-move");
 
