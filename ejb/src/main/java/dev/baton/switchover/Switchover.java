@@ -40,11 +40,10 @@ import javax.sql.DataSource;
 
 /**
  * Moves banks between the nodes by flipping their routes (on the edge at once, in the cluster's
- * route table as soon as it replicates): requests
- * that arrive after the flip go to the new node; those in flight finish where they started (the
- * edge sends each issuer answer to the node that sent the request), so no bank session is touched
- * and no request is answered twice. Moves of one bank are serialised; a move to a node that is not
- * UP is refused and changes nothing. When a node goes DOWN, its banks move to the other node if
+ * route table as soon as it replicates): requests that arrive after the flip go to the new node,
+ * and those in flight on a node that is UP are handed over to it through the cluster first ({@link
+ * #handOver}), so no bank session is touched and no request is lost or answered twice. Moves of
+ * one bank are serialised; a move to a node that is not UP is refused and changes nothing. When a node goes DOWN, its banks move to the other node if
  * that one is UP (actor {@code failover}); a node that comes back takes no traffic until an
  * operator moves banks to it. Every move is audited and written to {@code switchover_history}.
  */
@@ -98,6 +97,7 @@ public class Switchover implements BankMoves {
    */
   @Override
   public List<MoveResult> moveAll(String to, String actor) throws MoveRefusedException {
+    long called = System.nanoTime();
     NodeId target = target(to);
     requireUp(target, actor, "*");
     TreeSet<String> all = banks();
@@ -124,7 +124,7 @@ public class Switchover implements BankMoves {
         }
       }
       HandOver handOver = handed.isEmpty() ? new HandOver(true, Map.of(), "")
-          : handOver(engine.get(), handed, other, target);
+          : handOver(engine.get(), handed, other, target, called);
       List<MoveResult> results = new ArrayList<>();
       for (String bankId : all) {
         NodeId current = from.get(bankId);
@@ -204,7 +204,7 @@ public class Switchover implements BankMoves {
       Optional<EdgeEngine> engine = edge.engine();
       HandOver handOver;
       if (from != null && engine.isPresent() && edge.nodeStates().get(from) == NodeState.UP) {
-        handOver = handOver(engine.get(), List.of(bankId), from, target);
+        handOver = handOver(engine.get(), List.of(bankId), from, target, started);
       } else {
         // Nothing to hand over from a node that is not UP (failover: the survivor takes over what
         // the dead node left in the cluster); the route flips at once.
@@ -246,9 +246,10 @@ public class Switchover implements BankMoves {
    * the cluster (a context is taken by one node only, so each has exactly one owner, and the edge
    * knows which), and the route stays. Sign-on states need no hand-over (the edge reports every
    * session to both nodes), nor do issuer STANs (each node numbers in a range of its own, so
-   * imported contexts keep theirs and never collide).
+   * imported contexts keep theirs and never collide). {@code called} is when the move was asked
+   * for (System.nanoTime), for the log.
    */
-  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target) {
+  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target, long called) {
     String move = UUID.randomUUID().toString();
     bankIds.forEach(bankId -> engine.hold(bankId, from));
     long held = System.nanoTime();
@@ -267,8 +268,9 @@ public class Switchover implements BankMoves {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
           // One bank: what the new node took. Several: the old node's count per bank.
           return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
-              : perBank(exported), "", String.format(" (export %d ms, import %d ms)",
-              (exportedAt - held) / 1_000_000, (System.nanoTime() - exportedAt) / 1_000_000));
+              : perBank(exported), "", String.format(" (held %d ms after the move was asked for, export %d ms,"
+                  + " import %d ms)", (held - called) / 1_000_000, (exportedAt - held) / 1_000_000,
+              (System.nanoTime() - exportedAt) / 1_000_000));
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
       }

@@ -151,6 +151,8 @@ class SwitchoverBenchmark {
     report.add("steady before the moves: " + summary(steady));
     for (int i = 0; i < windows.size(); i++) {
       report.add("  move-all " + (i + 1) + " of " + windows.size() + ": " + addedDuring(moving, List.of(windows.get(i)), ""));
+      report.add("    worst latency in ms by when it was sent, per 10 ms from 50 ms before the call: "
+          + bySlot(moving, windows.get(i)));
     }
     List<Sample> during = within(moving, windows);
     long worst = percentile(during, 100);
@@ -305,6 +307,27 @@ class SwitchoverBenchmark {
     return samples.stream()
         .filter(s -> windows.stream().anyMatch(w -> s.sentAt() >= w[0] && s.sentAt() <= w[1]))
         .toList();
+  }
+
+  /**
+   * The worst latency of the requests sent in each 10 ms from 50 ms before {@code window} to its
+   * end: where in a move the latency was added.
+   */
+  private static String bySlot(List<Sample> samples, long[] window) {
+    long from = window[0] - 50_000_000L;
+    int slots = (int) ((window[1] - from) / 10_000_000L) + 1;
+    long[] worst = new long[slots];
+    for (Sample sample : samples) {
+      if (sample.sentAt() >= from && sample.sentAt() <= window[1]) {
+        int slot = (int) ((sample.sentAt() - from) / 10_000_000L);
+        worst[slot] = Math.max(worst[slot], sample.micros());
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (long micros : worst) {
+      line.append(line.isEmpty() ? "" : " ").append(micros / 1000);
+    }
+    return line.toString();
   }
 
   /** The worst latency of the requests sent during {@code windows}, and how long the windows lasted. */
