@@ -19,7 +19,8 @@ import java.util.Objects;
  *       generic:<xml location>}
  *   <li>{@code maxFrameBytes} (default 8192), {@code readTimeoutMillis} (5000), {@code
  *       idleTimeoutMillis} (0, none), {@code oversizedFrames} ({@code CLOSE} or {@code SKIP}),
- *       {@code tpduHex} ({@code 6000000000})
+ *       {@code tpduHex} ({@code 6000000000}), {@code writeTimeoutMillis} (2000: a write the bank
+ *       does not read for that long ends the connection; 0 waits forever)
  *   <li>{@code maxConsecutiveBadFrames} (default 5)
  *   <li>{@code echoIntervalMillis} (0, none), {@code echoMissLimit} (3: echo tests in a row
  *       left unanswered before the session is marked overdue)

@@ -28,6 +28,8 @@ import java.time.Instant;
  * @param echoesMissed echo tests left unanswered for a whole interval
  * @param lastEchoSentAt when the adapter last sent an echo test, or null
  * @param lastEchoAnsweredAt when the bank last answered one in time, or null
+ * @param writeTimeouts connections the adapter ended because the bank read nothing for the
+ *     session's write timeout while writes waited
  */
 public record SessionStatistics(
     long framesIn,
@@ -49,4 +51,5 @@ public record SessionStatistics(
     long echoesAnswered,
     long echoesMissed,
     Instant lastEchoSentAt,
-    Instant lastEchoAnsweredAt) {}
+    Instant lastEchoAnsweredAt,
+    long writeTimeouts) {}

@@ -77,4 +77,10 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
       // Closing a socket the peer already dropped can fail; it is closed either way.
     }
   }
+
+  @Override
+  public void abort() {
+    setSoLinger(true, 0);
+    close();
+  }
 }

@@ -59,4 +59,10 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
       // Closing a socket the peer already dropped can fail; it is closed either way.
     }
   }
+
+  @Override
+  public void abort() {
+    setSoLinger(true, 0);
+    close();
+  }
 }

@@ -44,6 +44,12 @@ public interface FramedChannel {
   /** Closes the connection; harmless when already closed. */
   void close();
 
+  /**
+   * Closes the connection at once with a reset, dropping what the peer has not read: a normal
+   * close lingers (up to jPOS's 5 s) to deliver it, and a peer that stopped reading never takes it.
+   */
+  void abort();
+
   /** Whether the connection is still open. */
   boolean isConnected();
 }

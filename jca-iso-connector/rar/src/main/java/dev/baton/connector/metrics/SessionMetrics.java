@@ -92,6 +92,11 @@ public final class SessionMetrics implements SessionMetricsMBean {
   }
 
   @Override
+  public long getWriteTimeouts() {
+    return statistics().writeTimeouts();
+  }
+
+  @Override
   public long getRefusedConnections() {
     return statistics().refusedConnections();
   }

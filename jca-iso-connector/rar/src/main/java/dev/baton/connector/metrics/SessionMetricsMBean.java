@@ -32,6 +32,8 @@ public interface SessionMetricsMBean {
 
   long getReadTimeouts();
 
+  long getWriteTimeouts();
+
   long getRefusedConnections();
 
   long getConnections();

@@ -35,7 +35,7 @@ public final class SessionViews {
         frames.oversizedFrames(), frames.readTimeouts(), frames.refusedConnections(),
         frames.connections(), frames.lastMessageAt(), delivery.delivered(), delivery.buffered(),
         delivery.declined(), delivery.lost(), delivery.failures(), echo.sent(), echo.answered(),
-        echo.missed(), echo.lastSentAt(), echo.lastAnsweredAt());
+        echo.missed(), echo.lastSentAt(), echo.lastAnsweredAt(), frames.writeTimeouts());
     return new SessionInfo(endpoint.config().bankId(), endpoint.config().sessionId(),
         session.map(BankSession::state).orElse(SessionState.DISCONNECTED),
         session.map(BankSession::peer).orElse(null),

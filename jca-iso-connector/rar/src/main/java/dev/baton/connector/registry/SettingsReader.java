@@ -46,7 +46,8 @@ public final class SettingsReader {
         reader.millis("idleTimeoutMillis", rulesByDefault.idleTimeout()),
         OversizedFramePolicy.valueOf(
             reader.upper("oversizedFrames", rulesByDefault.oversizedFrames().name())),
-        reader.text("tpduHex", rulesByDefault.tpduHex()));
+        reader.text("tpduHex", rulesByDefault.tpduHex()),
+        reader.millis("writeTimeoutMillis", rulesByDefault.writeTimeout()));
     BankSessionConfig config = new BankSessionConfig(
         settings.bankId(),
         settings.sessionId(),

@@ -42,6 +42,9 @@ public final class BankSession {
   private volatile Instant connectedAt;
   // Monotonic: when the bank last sent anything; the echo loop measures silence from it.
   private volatile long lastReceivedNanos;
+  // Writes begun and writes finished (or failed): the write watch sees a bank that stopped reading.
+  private final java.util.concurrent.atomic.AtomicLong writesBegun = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong writesDone = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param config the session's configuration
@@ -73,6 +76,9 @@ public final class BankSession {
     threads.newThread(this::readFrames).start();
     if (config.echoInterval().isPositive()) {
       threads.newThread(new EchoLoop(this, echo, config.echoInterval())).start();
+    }
+    if (config.frameRules().writeTimeout().isPositive()) {
+      threads.newThread(this::watchWrites).start();
     }
   }
 
@@ -119,22 +125,75 @@ public final class BankSession {
 
   /** Writes one message to the bank. Safe from any thread. */
   public void send(ISOMsg message) throws IOException, ISOException {
-    channel.send(message);
+    writesBegun.incrementAndGet();
+    try {
+      channel.send(message);
+    } finally {
+      writesDone.incrementAndGet();
+    }
     counters.frameOut();
   }
 
   /** Writes one message packed elsewhere; see {@link FramedChannel#sendPacked}. Safe from any thread. */
   public void sendPacked(byte[] packed) throws IOException {
-    channel.sendPacked(packed);
+    writesBegun.incrementAndGet();
+    try {
+      channel.sendPacked(packed);
+    } finally {
+      writesDone.incrementAndGet();
+    }
     counters.frameOut();
+  }
+
+  /**
+   * Ends the connection when writes wait and none has finished for the write timeout: the bank
+   * stopped reading and its receive window is full. A blocked write has no timeout of its own, and
+   * the thread in it (the edge writes every answer a node sends on one thread) would otherwise wait
+   * for as long as the bank does, with every other bank's answers behind it. Closing the socket
+   * with a reset fails the write at once (a normal close would linger to deliver what the bank will
+   * not read); the bank's other sessions carry its traffic, as when a connection drops.
+   */
+  private void watchWrites() {
+    long timeoutNanos = config.frameRules().writeTimeout().toNanos();
+    long lookNanos = Math.max(timeoutNanos / 4, TimeUnit.MILLISECONDS.toNanos(1));
+    long lastDone = writesDone.get();
+    long progressAt = System.nanoTime();
+    try {
+      while (!awaitClosed(lookNanos, TimeUnit.NANOSECONDS)) {
+        long now = System.nanoTime();
+        long done = writesDone.get();
+        if (done != lastDone || writesBegun.get() == done) {
+          lastDone = done;
+          progressAt = now;
+        } else if (now - progressAt >= timeoutNanos) {
+          counters.writeTimeout();
+          LOG.log(Level.WARNING, "bank {0} session {1}: {2} has read nothing for {3} ms while {4} writes waited;"
+                  + " closing the connection", bankId(), sessionId(), peer,
+              Long.toString(TimeUnit.NANOSECONDS.toMillis(now - progressAt)), Long.toString(writesBegun.get() - done));
+          close("write timeout: the bank stopped reading", true);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Closes the connection, once; later calls do nothing. */
   public void close(String reason) {
+    close(reason, false);
+  }
+
+  /** Closes the connection, once, with a reset when {@code abort} (see {@link FramedChannel#abort}). */
+  private void close(String reason, boolean abort) {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    channel.close();
+    if (abort) {
+      channel.abort();
+    } else {
+      channel.close();
+    }
     state.fireIfAllowed(SessionEvent.DISCONNECT);
     LOG.log(Level.INFO, "bank {0} session {1}: disconnected, peer {2}: {3}",
         bankId(), sessionId(), peer, reason);

@@ -17,6 +17,7 @@ public final class SessionCounters {
   private final AtomicLong droppedFrames = new AtomicLong();
   private final AtomicLong oversizedFrames = new AtomicLong();
   private final AtomicLong readTimeouts = new AtomicLong();
+  private final AtomicLong writeTimeouts = new AtomicLong();
   private final AtomicLong refusedConnections = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
   private final AtomicReference<Instant> lastMessageAt = new AtomicReference<>();
@@ -51,6 +52,10 @@ public final class SessionCounters {
     readTimeouts.incrementAndGet();
   }
 
+  void writeTimeout() {
+    writeTimeouts.incrementAndGet();
+  }
+
   /** A connection refused before it became a session (source address not allowed). */
   public void refusedConnection() {
     refusedConnections.incrementAndGet();
@@ -64,7 +69,7 @@ public final class SessionCounters {
   public Snapshot snapshot() {
     return new Snapshot(framesIn.get(), framesOut.get(), badFrames.get(), formatErrorsAnswered.get(),
         droppedFrames.get(), oversizedFrames.get(), readTimeouts.get(), refusedConnections.get(),
-        connections.get(), lastMessageAt.get());
+        connections.get(), lastMessageAt.get(), writeTimeouts.get());
   }
 
   /**
@@ -80,6 +85,7 @@ public final class SessionCounters {
    * @param refusedConnections connections from addresses not allowed
    * @param connections connections that became sessions
    * @param lastMessageAt when the last frame arrived, or null
+   * @param writeTimeouts connections ended because the bank read nothing for the write timeout
    */
   public record Snapshot(
       long framesIn,
@@ -91,5 +97,6 @@ public final class SessionCounters {
       long readTimeouts,
       long refusedConnections,
       long connections,
-      Instant lastMessageAt) {}
+      Instant lastMessageAt,
+      long writeTimeouts) {}
 }

@@ -152,7 +152,7 @@ class FramingTest {
   static FrameRules rules() {
     FrameRules defaults = FrameRules.defaults();
     return new FrameRules(defaults.maxFrameBytes(), defaults.readTimeout(), defaults.idleTimeout(),
-        defaults.oversizedFrames(), TPDU);
+        defaults.oversizedFrames(), TPDU, defaults.writeTimeout());
   }
 
   static ISOMsg signOn(ISOPackager packager) throws Exception {

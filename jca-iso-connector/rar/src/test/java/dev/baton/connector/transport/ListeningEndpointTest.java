@@ -162,6 +162,46 @@ class ListeningEndpointTest {
   }
 
   @Test
+  void endsASessionWhoseBankStopsReadingOnceAWriteWaitsPastTheWriteTimeoutAndFreesItsWriter() throws Exception {
+    FrameRules quick = FrameRules.defaults().withWriteTimeout(Duration.ofMillis(300));
+    ListeningEndpoint idle = listen(BankSessionConfig.of("ACQ2", "ACQ2-1", SessionMode.LISTEN, "127.0.0.1", 0)
+        .withFrameRules(quick));
+    track(new RawPeer(idle.localPort()));
+    ListeningEndpoint endpoint = listen(config().withFrameRules(quick));
+    RawPeer deaf = track(new RawPeer(endpoint.localPort())); // reads nothing, ever
+    Poll.until("both connected", WITHIN, () -> endpoint.session().isPresent() && idle.session().isPresent());
+    BankSession session = endpoint.session().orElseThrow();
+
+    // Answers to the bank until the kernel's buffers are full and a write blocks, as the edge's
+    // writer thread would: the write watch must free it.
+    byte[] answer = authorizationImage();
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.CompletableFuture<Exception> writerFreed = new java.util.concurrent.CompletableFuture<>();
+    Thread.ofPlatform().name("writer-to-a-deaf-bank").daemon().start(() -> {
+      try {
+        while (true) {
+          session.sendPacked(answer);
+          written.incrementAndGet();
+        }
+      } catch (Exception e) {
+        writerFreed.complete(e);
+      }
+    });
+
+    Exception failure = writerFreed.get(WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    assertTrue(failure instanceof java.io.IOException, "the blocked write failed: " + failure);
+    assertTrue(written.get() > 0, "the buffers took writes before one blocked");
+    Poll.until("the session ended", WITHIN, session::isClosed);
+    assertTrue(deaf.closedByAdapterOnceDrained(), "the bank sees its connection end");
+    awaitCount(endpoint, "write timeouts", SessionCounters.Snapshot::writeTimeouts, 1);
+    // The watch took at least the timeout to act: the session beside it, with nothing to write in
+    // that time, is still connected.
+    assertTrue(idle.session().isPresent(), "a session with no write waiting is not ended");
+    assertEquals(0, counters(idle).writeTimeouts());
+    assertNeighbourUnaffected();
+  }
+
+  @Test
   void refusesConnectionsFromOutsideTheAllowedSources() throws Exception {
     ListeningEndpoint endpoint =
         listen(config().withAllowedSources(AllowedSources.parse("10.0.0.0/8, 192.168.1.7")));

@@ -56,6 +56,24 @@ final class RawPeer implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads and drops whatever the adapter wrote until the connection's end shows (end of stream or
+   * a reset); false when the socket timeout passed first.
+   */
+  boolean closedByAdapterOnceDrained() throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    try {
+      while (in.read(sink) >= 0) {
+        // dropped: only the end matters
+      }
+      return true;
+    } catch (java.net.SocketException e) {
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
