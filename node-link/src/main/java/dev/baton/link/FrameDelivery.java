@@ -52,6 +52,12 @@ final class FrameDelivery {
   private volatile int handedByThread;
   /** Until when (System.nanoTime) the reader hands nothing over itself. */
   private volatile long readerPausedUntil;
+  /** Times a slow handing paused the reader's own, and when that was last logged (System.nanoTime). */
+  private volatile long readerPauses;
+  private long pausesLoggedAt;
+  private long pausesLogged;
+  /** How often, at most, the pauses are logged: a busy machine may trip them often. */
+  private static final long PAUSE_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   /** Hands over on the reader after 1,000 frames; a handing over 10 ms pauses that for 5 s. */
   FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
@@ -113,9 +119,28 @@ final class FrameDelivery {
       long now = System.nanoTime();
       if (now - started > slowHandlingNanos) {
         readerPausedUntil = now + pauseNanos;
+        readerPaused(now, now - started);
       }
     }
     return true;
+  }
+
+  /** Counts a pause of the reader's own handing, and logs the count once a minute at most (reader thread only). */
+  private void readerPaused(long now, long tookNanos) {
+    long pauses = ++readerPauses;
+    if (pausesLogged == 0 || now - pausesLoggedAt >= PAUSE_LOG_NANOS) {
+      LOG.log(Level.INFO, "{0}: a frame handed over on the reader took {1} ms; the delivery thread hands the"
+              + " frames of the next {2} ms ({3} such pauses so far, {4} since this was last logged)", owner,
+          Long.toString(TimeUnit.NANOSECONDS.toMillis(tookNanos)), Long.toString(TimeUnit.NANOSECONDS.toMillis(pauseNanos)),
+          Long.toString(pauses), Long.toString(pauses - pausesLogged));
+      pausesLoggedAt = now;
+      pausesLogged = pauses;
+    }
+  }
+
+  /** Times a handing on the reader took longer than the limit and paused the reader's own. */
+  long readerPauses() {
+    return readerPauses;
   }
 
   /** Whether the application is warm and has not been slow on the reader lately. */

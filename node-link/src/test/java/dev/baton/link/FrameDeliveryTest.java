@@ -142,6 +142,7 @@ class FrameDeliveryTest {
       delivery.deliver(new Frame.Control("NEXT", Map.of()), false);
       Poll.until("the next frame handed over", () -> threads.size() == 2);
       assertEquals("frame-delivery-test", threads.get(1), "after a slow one: the delivery thread");
+      assertEquals(1, delivery.readerPauses(), "the pause is counted");
     } finally {
       delivery.close();
     }
