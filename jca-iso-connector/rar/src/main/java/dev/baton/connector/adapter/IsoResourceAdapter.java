@@ -68,9 +68,10 @@ public class IsoResourceAdapter implements ResourceAdapter {
     // One MBean per session in the platform MBeanServer, for the console and metrics exporters.
     SessionMBeans mbeans = new SessionMBeans(new SessionViews(dispatcher));
     // Platform threads, one reader (and echo loop, and write watch) per connection: a switch has
-    // tens or hundreds of bank sessions, not millions, and a platform thread blocked in a socket read is woken by
-    // the kernel itself. A virtual thread's read went through the JDK's poller and a carrier
-    // thread, two wake-ups per frame, which was most of the edge's processor time under load.
+    // tens or hundreds of bank sessions, not millions, and a platform thread blocked in a socket
+    // read is woken by the kernel itself. A virtual thread's read went through the JDK's poller
+    // and a carrier thread, two wake-ups per frame, which was most of the edge's processor time
+    // under load.
     BankSessionRegistry registry = new BankSessionRegistry(
         dispatcher, Thread.ofPlatform().name("baton-iso-session-", 0).daemon().factory(), mbeans);
     running = new Running(dispatcher, registry, new BankGateway(registry, dispatcher), mbeans);

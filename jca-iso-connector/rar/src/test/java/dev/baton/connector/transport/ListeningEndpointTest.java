@@ -161,6 +161,11 @@ class ListeningEndpointTest {
     assertNeighbourUnaffected();
   }
 
+  /**
+   * Tried: a bank that connects and never reads, answers written to it until the socket buffers
+   * are full and a write blocks, a write timeout of 300 ms; beside it an idle session with the same
+   * timeout and nothing to write.
+   */
   @Test
   void endsASessionWhoseBankStopsReadingOnceAWriteWaitsPastTheWriteTimeoutAndFreesItsWriter() throws Exception {
     FrameRules quick = FrameRules.defaults().withWriteTimeout(Duration.ofMillis(300));
