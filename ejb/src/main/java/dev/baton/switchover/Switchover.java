@@ -43,9 +43,9 @@ import javax.sql.DataSource;
  * route table as soon as it replicates): requests that arrive after the flip go to the new node,
  * and those in flight on a node that is UP are handed over to it through the cluster first ({@link
  * #handOver}), so no bank session is touched and no request is lost or answered twice. Moves of
- * one bank are serialised; a move to a node that is not UP is refused and changes nothing. When a node goes DOWN, its banks move to the other node if
- * that one is UP (actor {@code failover}); a node that comes back takes no traffic until an
- * operator moves banks to it. Every move is audited and written to {@code switchover_history}.
+ * one bank are serialised; a move to a node that is not UP is refused and changes nothing. When
+ * a node goes DOWN, its banks move to the other node if that one is UP (actor {@code failover}); a
+ * node that comes back takes no traffic until an operator moves banks to it. Every move is audited and written to {@code switchover_history}.
  */
 @Singleton
 @Startup

@@ -108,10 +108,10 @@ final class FrameDelivery {
    * @return false when closed (the frame is not delivered)
    */
   boolean deliver(Frame frame, boolean moreToRead) {
-    if (moreToRead || closed || !readerMayHand() || !unfinished.compareAndSet(0, 1)) {
+    long started = System.nanoTime();
+    if (moreToRead || closed || !readerMayHand(started) || !unfinished.compareAndSet(0, 1)) {
       return offer(frame);
     }
-    long started = System.nanoTime();
     try {
       hand(frame);
     } finally {
@@ -125,14 +125,18 @@ final class FrameDelivery {
     return true;
   }
 
-  /** Counts a pause of the reader's own handing, and logs the count once a minute at most (reader thread only). */
+  /**
+   * Counts a pause of the reader's own handing, and logs the count once a minute at most; on the
+   * reader thread only.
+   */
   private void readerPaused(long now, long tookNanos) {
     long pauses = ++readerPauses;
     if (pausesLogged == 0 || now - pausesLoggedAt >= PAUSE_LOG_NANOS) {
       LOG.log(Level.INFO, "{0}: a frame handed over on the reader took {1} ms; the delivery thread hands the"
               + " frames of the next {2} ms ({3} such pauses so far, {4} since this was last logged)", owner,
-          Long.toString(TimeUnit.NANOSECONDS.toMillis(tookNanos)), Long.toString(TimeUnit.NANOSECONDS.toMillis(pauseNanos)),
-          Long.toString(pauses), Long.toString(pauses - pausesLogged));
+          Long.toString(TimeUnit.NANOSECONDS.toMillis(tookNanos)),
+          Long.toString(TimeUnit.NANOSECONDS.toMillis(pauseNanos)), Long.toString(pauses),
+          Long.toString(pauses - pausesLogged));
       pausesLoggedAt = now;
       pausesLogged = pauses;
     }
@@ -143,9 +147,9 @@ final class FrameDelivery {
     return readerPauses;
   }
 
-  /** Whether the application is warm and has not been slow on the reader lately. */
-  private boolean readerMayHand() {
-    return handedByThread >= warmFrames && System.nanoTime() - readerPausedUntil >= 0;
+  /** Whether the application is warm and has not been slow on the reader lately, at {@code now}. */
+  private boolean readerMayHand(long now) {
+    return handedByThread >= warmFrames && now - readerPausedUntil >= 0;
   }
 
   private void hand(Frame frame) {

@@ -227,7 +227,8 @@ public class OperationsStatus {
     SessionStatistics counted = info.statistics();
     long errors =
         counted.badFrames() + counted.readTimeouts() + counted.writeTimeouts() + counted.refusedConnections()
-            + counted.oversizedFrames() + counted.declinedUndelivered() + counted.lostUndelivered() + counted.deliveryFailures();
+            + counted.oversizedFrames() + counted.declinedUndelivered() + counted.lostUndelivered()
+            + counted.deliveryFailures();
     return new SessionStatus(
         configured.id(), states[0], states[1], info.remoteAddress(), info.connectedSince(), configured.enabled(),
         counted.lastEchoAnsweredAt(), info.echoOverdue(), counted.framesIn(), errors);
