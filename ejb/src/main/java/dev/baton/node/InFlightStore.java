@@ -40,6 +40,24 @@ public interface InFlightStore {
   /** Writes an entry; done when both of its owners hold it. */
   CompletionStage<?> put(String key, String value);
 
+  /**
+   * Writes several entries in one call, each to leave the cluster by itself {@code lifespanMillis}
+   * after it was written; done when both owners of each hold it.
+   */
+  default CompletionStage<?> putAll(Map<String, String> entries, long lifespanMillis) {
+    return CompletableFuture.allOf(entries.entrySet().stream()
+        .map(entry -> put(entry.getKey(), entry.getValue()).toCompletableFuture())
+        .toArray(CompletableFuture[]::new));
+  }
+
+  /**
+   * Whether this member is the first owner of {@code key} (true when the store cannot tell): a
+   * write of it is then applied here and sent to the other owner, one call and no relay.
+   */
+  default boolean ownsFirst(String key) {
+    return true;
+  }
+
   /** Removes an entry; done when it is gone. */
   CompletionStage<?> remove(String key);
 

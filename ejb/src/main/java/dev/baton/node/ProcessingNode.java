@@ -279,11 +279,69 @@ public class ProcessingNode {
    * under the JGroups module's) was not found by the other node's reads under the application's,
    * and a takeover lost every context in it.
    */
-  private record CacheStore(org.infinispan.Cache<String, String> cache, java.util.Set<String> foreignThreads)
-      implements InFlightStore {
+  private static final class CacheStore implements InFlightStore {
+
+    private final org.infinispan.Cache<String, String> cache;
+    private final java.util.Set<String> foreignThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * The cache behind the injected one, looked up once: the injected cache looks it up in its
+     * container at every {@code getAdvancedCache()}; once per write, that was a twentieth of a
+     * node's profile samples under load with replication sync.
+     */
+    private volatile org.infinispan.AdvancedCache<String, String> advanced;
 
     CacheStore(org.infinispan.Cache<String, String> cache) {
-      this(cache, java.util.concurrent.ConcurrentHashMap.newKeySet());
+      this.cache = cache;
+    }
+
+    private org.infinispan.AdvancedCache<String, String> advanced() {
+      org.infinispan.AdvancedCache<String, String> found = advanced;
+      if (found == null) {
+        found = cache.getAdvancedCache();
+        advanced = found;
+      }
+      return found;
+    }
+
+    private org.infinispan.distribution.DistributionManager distribution() {
+      return advanced().getDistributionManager();
+    }
+
+    /** The key as the cache stores (and hashes) it; looked up on first use. */
+    private volatile java.util.function.UnaryOperator<Object> storageForm;
+
+    private Object stored(String key) {
+      java.util.function.UnaryOperator<Object> form = storageForm;
+      if (form == null) {
+        form = storageForm();
+        storageForm = form;
+      }
+      return form.apply(key);
+    }
+
+    /**
+     * How the cache converts a key to the form it stores and places by: WildFly gives a deployment
+     * the cache through a converting view, and the conversion's class lies outside what the
+     * deployment may link against, so it is reached by reflection. Without it, a key is placed as
+     * written.
+     */
+    private java.util.function.UnaryOperator<Object> storageForm() {
+      try {
+        Object conversion = org.infinispan.AdvancedCache.class.getMethod("getKeyDataConversion").invoke(advanced());
+        java.lang.reflect.Method toStorage = conversion.getClass().getMethod("toStorage", Object.class);
+        LOG.log(Level.INFO, "in-flight cache: keys are placed in their stored form ({0})", conversion);
+        return key -> {
+          try {
+            return toStorage.invoke(conversion, key);
+          } catch (ReflectiveOperationException e) {
+            return key;
+          }
+        };
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        LOG.log(Level.INFO, "in-flight cache: the stored form of keys is unknown ({0}); keys are placed as written",
+            e.toString());
+        return key -> key;
+      }
     }
 
     private <T> T asApplication(java.util.function.Supplier<T> call) {
@@ -308,12 +366,23 @@ public class ProcessingNode {
 
     @Override
     public java.util.concurrent.CompletionStage<?> put(String key, String value) {
-      return asApplication(() -> cache.putAsync(key, value));
+      return asApplication(() -> advanced().putAsync(key, value));
     }
 
     @Override
     public java.util.concurrent.CompletionStage<?> remove(String key) {
       return asApplication(() -> cache.removeAsync(key));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> putAll(java.util.Map<String, String> entries, long lifespanMillis) {
+      return asApplication(() -> advanced().putAllAsync(entries, lifespanMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public boolean ownsFirst(String key) {
+      org.infinispan.distribution.DistributionManager distribution = distribution();
+      return distribution == null || distribution.getCacheTopology().getDistribution(stored(key)).isPrimary();
     }
 
     @Override
@@ -340,7 +409,7 @@ public class ProcessingNode {
     }
 
     private java.util.List<org.infinispan.remoting.transport.Address> cacheMembers() {
-      org.infinispan.distribution.DistributionManager distribution = cache.getAdvancedCache().getDistributionManager();
+      org.infinispan.distribution.DistributionManager distribution = distribution();
       return distribution == null ? java.util.List.of() : distribution.getCacheTopology().getMembers();
     }
 

@@ -31,8 +31,12 @@ import java.util.function.BiConsumer;
  * never by walking the cache. A batch is removed once every context in it has left this node
  * (answered, timed out, or moved away) and a little longer has passed: if the node dies before the
  * edge has read an answer it wrote, the node taking over finds the context and the issuer answer the
- * edge gives again matches it. A slot is never written again: a read of it cannot find an older
- * batch, nor a removal overtake a newer one.
+ * edge gives again matches it. A slot is written twice at most: with its batch, and then, once the
+ * batch is done with, with a {@linkplain #DONE tombstone} that rides in the node's next write (one
+ * cluster call for both instead of a write and a removal each). Every entry leaves the cluster by
+ * itself {@link #LIFESPAN_MILLIS} after it was written. A slot is chosen among those whose key this
+ * node is the first owner of (when the store can tell): its write is then applied here and sent
+ * to the other owner only.
  *
  * <p>Thread-safe: contexts enter and leave on any thread; writes complete on the cluster's.
  */
@@ -49,6 +53,21 @@ final class ReplicaBatches {
 
   /** Slots read in one request when a node takes another's over. */
   private static final int READ_CHUNK = 512;
+
+  /** What a slot holds once its batch is done with: no context, read as none. */
+  static final String DONE = "-";
+
+  /**
+   * How long the cluster keeps a batch or a tombstone: far beyond any context's life (seconds), so
+   * that only what a node could not remove (it died, or the cluster did not answer) is left to it.
+   */
+  static final long LIFESPAN_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+
+  /** How long a tombstone waits for a write to ride in before it goes in a write of its own. */
+  private static final long DONE_WAIT_MILLIS = 200;
+
+  /** Slots tried for one this node is the first owner of, before any is taken. */
+  private static final int OWNED_TRIES = 8;
 
   private final InFlightStore store;
   private final String node;
@@ -73,6 +92,12 @@ final class ReplicaBatches {
   private CompletableFuture<?> topWritten = CompletableFuture.completedFuture(null);
   private final Map<IssuerKey, Batch> batchOf = new HashMap<>();
   private final Deque<Removal> removals = new ArrayDeque<>();
+  /** Batches due to leave the cluster, waiting to ride in a write as tombstones. */
+  private final List<Batch> done = new ArrayList<>();
+  /** When the oldest of {@link #done} became due (clock millis). */
+  private long doneSince;
+  /** The clock at the last {@link #tick}. */
+  private long lastTick;
 
   private static final class Batch {
     long slot = -1;
@@ -193,8 +218,9 @@ final class ReplicaBatches {
    * cost: contexts per write, how long a write took, how long a context waited for the cluster.
    */
   void tick(long nowMillis) {
-    List<Batch> due = new ArrayList<>();
+    List<Batch> due = List.of();
     synchronized (lock) {
+      lastTick = nowMillis;
       long now = System.nanoTime();
       if (now - stretch.since >= STRETCH_NANOS) {
         if (stretch.writes > 0) {
@@ -220,10 +246,66 @@ final class ReplicaBatches {
       }
       for (Removal removal = removals.peekFirst(); removal != null && removal.at() <= nowMillis;
           removal = removals.peekFirst()) {
-        due.add(removals.pollFirst().batch());
+        if (done.isEmpty()) {
+          doneSince = nowMillis;
+        }
+        done.add(removals.pollFirst().batch());
+      }
+      // Under load a write is never far off and the tombstones ride in it; a quiet node, or a
+      // backlog of them, writes them alone.
+      if (!done.isEmpty() && (writing == 0 || nowMillis - doneSince >= DONE_WAIT_MILLIS)) {
+        due = readyTombstones();
       }
     }
-    due.forEach(this::remove);
+    if (!due.isEmpty()) {
+      writeTombstones(due, Map.of());
+    }
+  }
+
+  /** The batches of {@link #done} whose own write is over, taken out of it; call holding the lock. */
+  private List<Batch> readyTombstones() {
+    List<Batch> ready = new ArrayList<>();
+    java.util.Iterator<Batch> waiting = done.iterator();
+    while (waiting.hasNext()) {
+      Batch batch = waiting.next();
+      if (batch.stored.isDone()) {
+        waiting.remove();
+        if (batch.slot >= 0) {
+          ready.add(batch);
+        }
+      }
+    }
+    return ready;
+  }
+
+  /**
+   * Writes {@code entries} and a tombstone over each of {@code tombstones}' slots in one call;
+   * frees those slots once it is done, or puts them back to ride in a later write when it failed.
+   */
+  private CompletableFuture<?> writeTombstones(List<Batch> tombstones, Map<String, String> entries) {
+    Map<String, String> all = new LinkedHashMap<>(entries);
+    tombstones.forEach(batch -> all.put(slotKey(node, batch.slot), DONE));
+    CompletableFuture<?> written;
+    try {
+      written = store.putAll(all, LIFESPAN_MILLIS).toCompletableFuture();
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
+    }
+    if (!tombstones.isEmpty()) {
+      written.whenComplete((ok, failure) -> {
+        synchronized (lock) {
+          if (failure == null) {
+            tombstones.forEach(batch -> present.remove(batch.slot));
+          } else {
+            if (done.isEmpty()) {
+              doneSince = lastTick;
+            }
+            done.addAll(tombstones);
+          }
+        }
+      });
+    }
+    return written;
   }
 
   /** Replication stops: every batch this node wrote leaves the cluster, now or once written, and so does its top. */
@@ -233,8 +315,10 @@ final class ReplicaBatches {
     synchronized (lock) {
       all.addAll(batchOf.values());
       removals.forEach(removal -> all.add(removal.batch()));
+      all.addAll(done);
       batchOf.clear();
       removals.clear();
+      done.clear();
       lastTop = topWritten;
     }
     all.forEach(this::remove);
@@ -243,7 +327,8 @@ final class ReplicaBatches {
 
   /**
    * Removes a batch from the cluster once its write is over (so that the removal cannot overtake
-   * it), and frees its slot once the removal is done (so that it cannot overtake the next batch).
+   * it), and frees its slot once the removal is done (replication stops: no write follows to carry
+   * a tombstone).
    */
   private void remove(Batch batch) {
     batch.stored.whenCompleteAsync((done, failure) -> {
@@ -268,12 +353,18 @@ final class ReplicaBatches {
     String value;
     CompletableFuture<?> topFirst;
     int contexts;
+    List<Batch> tombstones;
     synchronized (lock) {
       contexts = batch.texts.size();
       value = MovedContexts.join(batch.texts);
       batch.texts = null; // in the cluster from now on; this node keeps only the count
-      batch.slot = next++;
+      long slot = next++;
+      for (int tries = 1; tries < OWNED_TRIES && !store.ownsFirst(slotKey(node, slot)); tries++) {
+        slot = next++;
+      }
+      batch.slot = slot;
       present.add(batch.slot);
+      tombstones = done.isEmpty() ? List.of() : readyTombstones();
       if (batch.slot > top) {
         top = (batch.slot / TOP_STEP + 1) * TOP_STEP - 1;
         String reach = present.first() + "-" + top;
@@ -285,7 +376,7 @@ final class ReplicaBatches {
     CompletableFuture<?> put;
     long issued = System.nanoTime();
     try {
-      put = CompletableFuture.allOf(topFirst, store.put(slotKey(node, batch.slot), value).toCompletableFuture());
+      put = CompletableFuture.allOf(topFirst, writeTombstones(tombstones, Map.of(slotKey(node, batch.slot), value)));
     } catch (RuntimeException e) {
       put = CompletableFuture.failedFuture(e);
     }
@@ -354,6 +445,9 @@ final class ReplicaBatches {
       }
       for (Map.Entry<String, String> entry : store.getAll(chunk).entrySet()) {
         keys.add(entry.getKey());
+        if (DONE.equals(entry.getValue())) {
+          continue;
+        }
         try {
           batches.put(entry.getKey(), MovedContexts.split(entry.getValue()));
         } catch (IllegalArgumentException e) {

@@ -493,8 +493,72 @@ class NodeEngineTest {
     engine.tick();
     assertEquals(batches - 1, batchesOf(cluster, "A"), "gone once its last context has been gone 1.5 s");
 
+    assertEquals(1, cluster.values().stream().filter(ReplicaBatches.DONE::equals).count(),
+        "its slot now holds a tombstone, which a takeover reads as nothing");
     engine.inFlightStore(new MapStore(cluster), false);
-    assertEquals(Map.of(), cluster, "replication off: what the node still had in the cluster goes");
+    assertTrue(cluster.values().stream().allMatch(ReplicaBatches.DONE::equals),
+        "replication off: every batch and the top the node still had in the cluster go (tombstones expire): " + cluster);
+  }
+
+  @Test
+  void aDoneBatchLeavesAsATombstoneInTheNextWriteAndATakeoverReadsItAsNothing() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    ConfirmingStore store = new ConfirmingStore(cluster);
+    engine.inFlightStore(store, true);
+    engine.onFrame(fromBank(91, "ACQ1", "ACQ1-1", request("000891")));
+    store.confirmations.get(0).complete(null);
+    String firstSlot = store.writes.get(0).keySet().iterator().next();
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    toEdge.clear();
+    engine.onFrame(fromBank(92, "ACQ1", "ACQ1-1", request("000892"))); // its write stays on its way
+    clock.advance(Duration.ofMillis(1_500));
+    engine.tick();
+    assertEquals(2, store.writes.size(), "a write is on its way: the tombstone waits for the next one");
+
+    engine.onFrame(fromBank(93, "ACQ1", "ACQ1-1", request("000893")));
+    assertEquals(3, store.writes.size());
+    Map<String, String> third = store.writes.get(2);
+    assertEquals(2, third.size(), "the new batch and the done one's tombstone, in one write: " + third);
+    assertEquals(ReplicaBatches.DONE, third.get(firstSlot));
+    assertEquals(1, MovedContexts.split(third.entrySet().stream().filter(entry -> !entry.getKey().equals(firstSlot))
+        .findFirst().orElseThrow().getValue()).size());
+
+    NodeEngine nodeB = new NodeEngine(NodeId.B, frame -> true, clock, NodeEngine.Timing.defaults());
+    nodeB.inFlightStore(new MapStore(cluster), false);
+    assertEquals(2, nodeB.takeOver(NodeId.A), "the two requests still in flight; the answered one is nothing");
+  }
+
+  @Test
+  void aQuietNodeWritesItsTombstonesAloneAndChoosesSlotsItIsTheFirstOwnerOf() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Map<String, String>> writes = new ArrayList<>();
+    engine.inFlightStore(new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries, long lifespanMillis) {
+        writes.add(Map.copyOf(entries));
+        assertTrue(lifespanMillis >= 60_000, "entries outlive any context: " + lifespanMillis);
+        return super.putAll(entries, lifespanMillis);
+      }
+
+      @Override
+      public boolean ownsFirst(String key) {
+        return key.endsWith("|1") || key.endsWith("|4"); // two slots of the first five
+      }
+    }, true);
+    engine.onFrame(fromBank(94, "ACQ1", "ACQ1-1", request("000894")));
+    engine.onFrame(fromBank(95, "ACQ1", "ACQ1-1", request("000895")));
+    assertEquals(List.of(ReplicaBatches.slotKey("A", 1), ReplicaBatches.slotKey("A", 4)),
+        writes.stream().map(write -> write.keySet().iterator().next()).toList(),
+        "slots this node is not the first owner of are skipped");
+
+    ISOMsg atIssuer = unpack(((Data) toEdge.removeFirst()).iso());
+    engine.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
+    clock.advance(Duration.ofMillis(1_500));
+    engine.tick();
+    assertEquals(Map.of(ReplicaBatches.slotKey("A", 1), ReplicaBatches.DONE), writes.get(2),
+        "no write on its way: the tombstone goes alone");
+    assertEquals(1, batchesOf(cluster, "A"));
   }
 
   @Test
@@ -665,10 +729,11 @@ class NodeEngineTest {
     }
   }
 
-  /** How many of {@code node}'s batches are in the cluster (its {@code top} entry not counted). */
+  /** How many of {@code node}'s batches holding contexts are in the cluster (its {@code top} and tombstones not counted). */
   private static int batchesOf(Map<String, String> cluster, String node) {
-    return (int) cluster.keySet().stream()
-        .filter(key -> key.startsWith("ctx|" + node + "|") && !key.equals(ReplicaBatches.topKey(node)))
+    return (int) cluster.entrySet().stream()
+        .filter(entry -> entry.getKey().startsWith("ctx|" + node + "|") && !entry.getKey().equals(ReplicaBatches.topKey(node))
+            && !ReplicaBatches.DONE.equals(entry.getValue()))
         .count();
   }
 
@@ -688,6 +753,16 @@ class NodeEngineTest {
         return java.util.concurrent.CompletableFuture.completedFuture(null);
       }
       writes.add(Map.of(key, value));
+      java.util.concurrent.CompletableFuture<Object> confirmed = new java.util.concurrent.CompletableFuture<>();
+      confirmations.add(confirmed);
+      return confirmed;
+    }
+
+    /** One write, however many entries, confirmed by the test. */
+    @Override
+    public java.util.concurrent.CompletionStage<?> putAll(Map<String, String> entries, long lifespanMillis) {
+      entries.forEach(super::put);
+      writes.add(Map.copyOf(entries));
       java.util.concurrent.CompletableFuture<Object> confirmed = new java.util.concurrent.CompletableFuture<>();
       confirmations.add(confirmed);
       return confirmed;
