@@ -197,6 +197,12 @@ public final class EdgeEngine implements LinkListener {
   /** What a node answers to a move's EXPORT or IMPORT. */
   public static final class MoveReply {
     private final java.util.concurrent.CompletableFuture<Control> done = new java.util.concurrent.CompletableFuture<>();
+    private volatile long answeredAt;
+
+    /** When the link's reader took the node's answer (System.nanoTime), 0 before. */
+    public long answeredAt() {
+      return answeredAt;
+    }
 
     /** The node's EXPORTED or IMPORTED ({@code count}, {@code status}). */
     public java.util.concurrent.CompletableFuture<Control> done() {
@@ -402,6 +408,7 @@ public final class EdgeEngine implements LinkListener {
       return;
     }
     if ("EXPORTED".equals(control.verb()) || "IMPORTED".equals(control.verb())) {
+      reply.answeredAt = System.nanoTime();
       reply.done.complete(control);
     } else {
       LOG.log(Level.INFO, "node {0} sent {1}, nothing to do", node, control);

@@ -250,11 +250,23 @@ public class Switchover implements BankMoves {
    * for (System.nanoTime), for the log.
    */
   private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target, long called) {
+    double[] releasedIn = new double[1];
+    HandOver done = handOver(engine, bankIds, from, target, called, releasedIn);
+    return done.moved()
+        ? new HandOver(true, done.contexts(), done.detail(), done.steps().replaceFirst("\\)$", String.format(
+            ", what waited released in %.1f ms)", releasedIn[0])))
+        : done;
+  }
+
+  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target, long called,
+      double[] releasedIn) {
     String move = UUID.randomUUID().toString();
     bankIds.forEach(bankId -> engine.hold(bankId, from));
     long held = System.nanoTime();
+    long[] answered = new long[2]; // when the link's reader took EXPORTED, IMPORTED
     try {
-      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))), STEP_MILLIS);
+      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))), STEP_MILLIS,
+          answered, 0);
       long exportedAt = System.nanoTime();
       String problem;
       if (exported == null || !"OK".equals(exported.attribute("status"))) {
@@ -262,15 +274,18 @@ public class Switchover implements BankMoves {
       } else if (edge.nodeStates().get(target) != NodeState.UP) {
         problem = "node " + target + " is no longer UP";
       } else {
-        Control imported = await(engine, target, step("IMPORT", move, importing(from, exported)), STEP_MILLIS);
+        Control imported = await(engine, target, step("IMPORT", move, importing(from, exported)), STEP_MILLIS,
+            answered, 1);
+        long importedAt = System.nanoTime();
         if (imported != null && "OK".equals(imported.attribute("status"))
             && edge.nodeStates().get(target) == NodeState.UP) {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
           // One bank: what the new node took. Several: the old node's count per bank.
           return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
-              : perBank(exported), "", String.format(" (held %d ms after the move was asked for, export %d ms,"
-                  + " import %d ms)", (held - called) / 1_000_000, (exportedAt - held) / 1_000_000,
-              (System.nanoTime() - exportedAt) / 1_000_000));
+              : perBank(exported), "", String.format(" (held %.1f ms after the move was asked for, export %.1f ms,"
+                  + " import %.1f ms, each answer taken up %.1f and %.1f ms after the link read it, routes flipped"
+                  + " in %.1f ms)", (held - called) / 1e6, (exportedAt - held) / 1e6, (importedAt - exportedAt) / 1e6,
+              waited(answered[0], exportedAt), waited(answered[1], importedAt), (System.nanoTime() - importedAt) / 1e6));
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
       }
@@ -283,7 +298,9 @@ public class Switchover implements BankMoves {
               + (exported == null ? "" : " of " + count(exported));
       return new HandOver(false, Map.of(), "; " + problem + ", " + kept);
     } finally {
+      long releasing = System.nanoTime();
       bankIds.forEach(bankId -> engine.release(bankId, from));
+      releasedIn[0] = (System.nanoTime() - releasing) / 1e6;
     }
   }
 
@@ -312,11 +329,25 @@ public class Switchover implements BankMoves {
     return new Control(verb, all);
   }
 
-  /** Sends a step and waits for the node's answer; null when none came in time. */
+  /** Milliseconds from {@code answered} to {@code resumed}; 0 when unknown. */
+  private static double waited(long answered, long resumed) {
+    return answered == 0 ? 0 : (resumed - answered) / 1e6;
+  }
+
   private static Control await(EdgeEngine engine, NodeId node, Control request, long millis) {
+    return await(engine, node, request, millis, new long[1], 0);
+  }
+
+  /**
+   * Sends a step and waits for the node's answer; null when none came in time. When the link
+   * read the answer goes to {@code answered[slot]}.
+   */
+  private static Control await(EdgeEngine engine, NodeId node, Control request, long millis, long[] answered, int slot) {
     EdgeEngine.MoveReply reply = engine.ask(node, request);
     try {
-      return reply.done().get(millis + ANSWER_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+      Control answer = reply.done().get(millis + ANSWER_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+      answered[slot] = reply.answeredAt();
+      return answer;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
