@@ -11,6 +11,9 @@ public final class AuthorizationMessages {
   // Track data and the PIN block do not travel back in answers or into reversal advices.
   private static final List<Integer> NOT_ECHOED = List.of(35, 36, 45, 52);
 
+  /** The acquirer's own fields, which its answer carries back in place of the issuer's. */
+  private static final int[] ECHOED_FROM_REQUEST = {11, 37, 41, 90};
+
   /** What some acquirers and issuers read in 39 of a reversal advice: answer came too late. */
   static final String LATE_RESPONSE_REASON = "68";
 
@@ -41,16 +44,20 @@ public final class AuthorizationMessages {
    */
   static IsoMessage acquirerAnswer(InFlightAuthorization context, IsoMessage issuerAnswer) {
     IsoMessage request = context.request();
-    IsoMessage answer = issuerAnswer.withMti(request.responseMti());
-    for (int field : List.of(11, 37, 41, 90)) {
+    // One map for every change: a message per change copied all its fields each time, the largest
+    // share of a node's time under load.
+    java.util.TreeMap<Integer, String> fields = new java.util.TreeMap<>(issuerAnswer.fields());
+    for (int field : ECHOED_FROM_REQUEST) {
       String value = request.field(field);
-      answer = value == null ? answer.without(field) : answer.with(field, value);
+      if (value == null) {
+        fields.remove(field);
+      } else {
+        fields.put(field, value);
+      }
     }
-    if (answer.field(39) == null) {
-      // An answer without a response code says nothing the acquirer could act on.
-      answer = answer.with(39, ResponseCode.ISSUER_UNAVAILABLE.code());
-    }
-    return answer;
+    // An answer without a response code says nothing the acquirer could act on.
+    fields.putIfAbsent(39, ResponseCode.ISSUER_UNAVAILABLE.code());
+    return new IsoMessage(request.responseMti(), fields);
   }
 
   /**
