@@ -399,13 +399,15 @@ final class ReplicaBatches {
           writing--;
         }
       }
+      // The next batch goes first: completing this one sends its contexts' issuer requests, on
+      // this thread, and the contexts waiting in the next one need not wait for that.
+      if (following != null) {
+        write(following);
+      }
       if (failure == null) {
         batch.stored.complete(null);
       } else {
         batch.stored.completeExceptionally(failure);
-      }
-      if (following != null) {
-        write(following);
       }
     }, worker);
   }
