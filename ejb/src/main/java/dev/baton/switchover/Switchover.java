@@ -253,8 +253,8 @@ public class Switchover implements BankMoves {
     double[] releasedIn = new double[1];
     HandOver done = handOver(engine, bankIds, from, target, called, releasedIn);
     return done.moved()
-        ? new HandOver(true, done.contexts(), done.detail(), done.steps().replaceFirst("\\)$", String.format(
-            ", what waited released in %.1f ms)", releasedIn[0])))
+        ? new HandOver(true, done.contexts(), done.detail(), String.format(java.util.Locale.ROOT,
+            " (%s, what waited released in %.1f ms)", done.steps(), releasedIn[0]))
         : done;
   }
 
@@ -282,9 +282,9 @@ public class Switchover implements BankMoves {
           bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
           // One bank: what the new node took. Several: the old node's count per bank.
           return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
-              : perBank(exported), "", String.format(" (held %.1f ms after the move was asked for, export %.1f ms,"
-                  + " import %.1f ms, each answer taken up %.1f and %.1f ms after the link read it, routes flipped"
-                  + " in %.1f ms)", (held - called) / 1e6, (exportedAt - held) / 1e6, (importedAt - exportedAt) / 1e6,
+              : perBank(exported), "", String.format(java.util.Locale.ROOT, "held %.1f ms after the move was"
+                  + " asked for, export %.1f ms, import %.1f ms, each answer taken up %.1f and %.1f ms after the"
+                  + " link read it, routes flipped in %.1f ms", (held - called) / 1e6, (exportedAt - held) / 1e6, (importedAt - exportedAt) / 1e6,
               waited(answered[0], exportedAt), waited(answered[1], importedAt), (System.nanoTime() - importedAt) / 1e6));
         }
         problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
