@@ -69,6 +69,9 @@ public final class EdgeEngine implements LinkListener {
   /** How long the edge remembers that it declined a request at its deadline. */
   private static final long DECLINED_MEMORY_MILLIS = 60_000;
 
+  /** How often owners and declined correlations past their time are forgotten. */
+  private static final long SWEEP_MILLIS = 1_000;
+
   /** How long an issuer answer waits for its node to be UP again, or for failover to give its issuer a live route. */
   private static final long PARK_MILLIS = 2_000;
 
@@ -109,6 +112,8 @@ public final class EdgeEngine implements LinkListener {
   private final Map<Long, Long> declinedCorrelations = new ConcurrentHashMap<>();
   /** Moves waiting for a node's EXPORTED or IMPORTED, by move id and node. */
   private final Map<String, MoveReply> moveReplies = new ConcurrentHashMap<>();
+  /** When the next sweep of {@link #owners} and {@link #declinedCorrelations} is due; the tick's alone. */
+  private long nextSweep;
   private final AtomicLong forwarded = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong declinedNoNode = new AtomicLong();
@@ -183,12 +188,23 @@ public final class EdgeEngine implements LinkListener {
         decline(request.bankId(), request.sessionId(), request.request());
       }
     }
-    owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
-    declinedCorrelations.values().removeIf(forgetAt -> forgetAt <= now);
+    if (now >= nextSweep) {
+      // Both are kept for minutes: a sweep of each once a second is soon enough, and reading
+      // every entry at each tick cost the edge more than the rest of the tick.
+      nextSweep = now + SWEEP_MILLIS;
+      owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
+      declinedCorrelations.values().removeIf(forgetAt -> forgetAt <= now);
+    }
     for (Delivered oldest = recentAnswers.peekFirst();
         oldest != null && oldest.at() <= now - Math.max(REPLAY_MILLIS, answerBudgetMillis);
         oldest = recentAnswers.peekFirst()) {
-      recentAnswers.remove(oldest);
+      // Taken from the head, where the oldest is (a search for it from the head cost as much as
+      // the rest of the tick); should a node going down have removed it meanwhile, what was
+      // taken instead goes back.
+      Delivered taken = recentAnswers.pollFirst();
+      if (taken != oldest && taken != null) {
+        recentAnswers.addFirst(taken);
+      }
     }
     releaseHeldRequests();
     releaseParked(now);

@@ -3,6 +3,7 @@ package dev.baton.connector.inbound;
 import dev.baton.connector.inbound.EndpointInvoker.DeliveryFailure;
 import dev.baton.connector.inbound.EndpointInvoker.Outcome;
 import dev.baton.connector.session.Answers;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkException;
@@ -47,6 +48,13 @@ final class SessionMailbox {
   private boolean draining;
   // Messages (not state changes) in the queue: what the capacity bounds.
   private int messages;
+  /**
+   * The endpoint this session's messages were last delivered on, and its factory: kept from one
+   * delivery to the next, by whichever thread delivers (one at a time; the lock around {@link
+   * #draining} orders them), and replaced when the factory that should take a message is another.
+   */
+  private MessageEndpointFactory keptFactory;
+  private MessageEndpoint kept;
 
   SessionMailbox(String bankId, String sessionId, DeliveryRules rules,
       EndpointActivations activations, WorkManager workManager) {
@@ -216,10 +224,20 @@ final class SessionMailbox {
       giveUp(message, "not delivered before its deadline");
       return true;
     }
-    try {
-      if (EndpointInvoker.message(endpoint, message.message()) == Outcome.NOT_TAKEN) {
+    if (keptFactory != endpoint || kept == null) {
+      if (kept != null) {
+        EndpointInvoker.release(kept);
+        kept = null;
+      }
+      kept = EndpointInvoker.endpoint(endpoint);
+      if (kept == null) {
+        keptFactory = null;
         return false;
       }
+      keptFactory = endpoint;
+    }
+    try {
+      EndpointInvoker.message(kept, message.message());
       counters.delivered.incrementAndGet();
     } catch (DeliveryFailure failure) {
       counters.failures.incrementAndGet();

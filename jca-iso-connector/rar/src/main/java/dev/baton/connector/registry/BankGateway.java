@@ -123,13 +123,20 @@ public final class BankGateway {
 
   /** One of the bank's signed-on sessions, taking turns so that traffic spreads over them. */
   private BankSession anySignedOn(String bankId) throws BankConnectorException {
-    List<BankSession> signedOn = registry.endpointsOf(bankId).stream()
-        .flatMap(endpoint -> endpoint.session().stream())
-        .filter(session -> session.state() == SessionState.SIGNED_ON)
-        .toList();
-    if (signedOn.isEmpty()) {
+    List<SessionEndpoint> sessions = registry.endpointsOf(bankId);
+    BankSession[] signedOn = new BankSession[sessions.size()];
+    int count = 0;
+    for (SessionEndpoint endpoint : sessions) {
+      BankSession session = endpoint.session().orElse(null);
+      if (session != null && session.state() == SessionState.SIGNED_ON) {
+        signedOn[count++] = session;
+      }
+    }
+    if (count == 0) {
       throw new BankConnectorException("bank " + bankId + " has no signed-on session");
     }
-    return signedOn.get(Math.floorMod(turn.getAndIncrement(), signedOn.size()));
+    return signedOn[Math.floorMod(turn.getAndIncrement(), count)];
   }
+
+
 }

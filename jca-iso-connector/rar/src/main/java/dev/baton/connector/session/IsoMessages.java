@@ -3,9 +3,11 @@ package dev.baton.connector.session;
 import dev.baton.connector.api.IsoMessage;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOPackager;
+import org.jpos.iso.ISOUtil;
 
 /**
  * Between jPOS's {@code ISOMsg} and the API's {@code IsoMessage}, which the application sees
@@ -24,10 +26,17 @@ public final class IsoMessages {
    */
   public static IsoMessage unpacked(ISOMsg message) throws ISOException {
     Map<Integer, String> fields = new TreeMap<>();
-    for (int number = 2; number <= message.getMaxField(); number++) {
-      String value = message.hasField(number) ? message.getString(number) : null;
-      if (value != null) {
-        fields.put(number, value);
+    // The fields present, rather than every number up to the highest (two lookups each): text
+    // fields as they are, binary ones in hex, as ISOMsg.getString gives them; the MTI (0) and the
+    // bitmap (1) are not data elements.
+    for (Map.Entry<?, ?> child : ((Map<?, ?>) message.getChildren()).entrySet()) {
+      if (child.getKey() instanceof Integer number && number >= 2 && child.getValue() instanceof ISOComponent field) {
+        Object value = field.getValue();
+        if (value instanceof String text) {
+          fields.put(number, text);
+        } else if (value instanceof byte[] bytes) {
+          fields.put(number, ISOUtil.hexString(bytes));
+        }
       }
     }
     return new IsoMessage(message.getMTI(), fields);
