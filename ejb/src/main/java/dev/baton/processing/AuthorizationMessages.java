@@ -46,18 +46,17 @@ public final class AuthorizationMessages {
     IsoMessage request = context.request();
     // One map for every change: a message per change copied all its fields each time, the largest
     // share of a node's time under load.
-    java.util.TreeMap<Integer, String> fields = new java.util.TreeMap<>(issuerAnswer.fields());
+    IsoMessage.Builder fields = issuerAnswer.toBuilder().mti(request.responseMti());
     for (int field : ECHOED_FROM_REQUEST) {
       String value = request.field(field);
       if (value == null) {
         fields.remove(field);
       } else {
-        fields.put(field, value);
+        fields.set(field, value);
       }
     }
     // An answer without a response code says nothing the acquirer could act on.
-    fields.putIfAbsent(39, ResponseCode.ISSUER_UNAVAILABLE.code());
-    return new IsoMessage(request.responseMti(), fields);
+    return fields.setIfAbsent(39, ResponseCode.ISSUER_UNAVAILABLE.code()).build();
   }
 
   /**

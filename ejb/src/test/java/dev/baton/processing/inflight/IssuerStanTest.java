@@ -26,6 +26,20 @@ class IssuerStanTest {
   }
 
   @Test
+  void formatsEveryNumberOfTheRangeAsSixDigitsWithLeadingZerosAndRefusesOthers() {
+    for (int stan = 0; stan <= IssuerStan.MAX; stan++) {
+      String text = IssuerStan.format(stan);
+      assertEquals(6, text.length(), text);
+      assertEquals(stan, Integer.parseInt(text), text);
+    }
+    assertEquals("000000", IssuerStan.format(0));
+    assertEquals("004711", IssuerStan.format(4711));
+    assertEquals("999999", IssuerStan.format(999_999));
+    assertThrows(IllegalArgumentException.class, () -> IssuerStan.format(1_000_000));
+    assertThrows(IllegalArgumentException.class, () -> IssuerStan.format(-1));
+  }
+
+  @Test
   void wrapsFromTheLastNumberToTheFirst() {
     IssuerStan stan = new IssuerStan("ISS1", IssuerStan.MIN, IssuerStan.MAX, 999_999);
     assertEquals("999999", stan.allocate(s -> false));

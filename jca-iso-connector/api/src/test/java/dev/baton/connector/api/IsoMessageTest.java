@@ -37,6 +37,39 @@ class IsoMessageTest {
   }
 
   @Test
+  void aBuilderSetsReplacesAndRemovesFieldsOnceAndIsDoneAfterItsMessage() {
+    IsoMessage request = IsoMessage.of("0100").with(11, "000001").with(37, "RRN1").with(41, "TERM0001");
+
+    IsoMessage.Builder builder = request.toBuilder().mti("0110").set(39, "00").remove(37).setIfAbsent(11, "999999");
+    IsoMessage answer = builder.build();
+
+    assertEquals("0110", answer.mti());
+    assertEquals(Map.of(11, "000001", 39, "00", 41, "TERM0001"), answer.fields());
+    assertEquals(List.of(11, 39, 41), List.copyOf(answer.fields().keySet()), "in number order");
+    assertEquals(Map.of(11, "000001", 37, "RRN1", 41, "TERM0001"), request.fields(), "the original is untouched");
+    assertThrows(IllegalStateException.class, () -> builder.set(2, "x"), "a builder builds one message");
+    assertThrows(IllegalStateException.class, builder::build);
+    assertThrows(UnsupportedOperationException.class, () -> answer.fields().put(2, "x"));
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.builder("0100").set(193, "x"));
+    assertThrows(NullPointerException.class, () -> IsoMessage.builder("0100").set(2, null));
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.builder("0100").mti("01"));
+  }
+
+  @Test
+  void messagesAreEqualWhenMtiAndFieldsAreHoweverTheyWereMade() {
+    IsoMessage built = IsoMessage.builder("0100").set(41, "TERM0001").set(11, "000001").build();
+    IsoMessage changed = IsoMessage.of("0200").with(11, "000001").with(41, "TERM0001").withMti("0100");
+    IsoMessage fromMap = new IsoMessage("0100", Map.of(11, "000001", 41, "TERM0001"));
+
+    assertEquals(built, changed);
+    assertEquals(built, fromMap);
+    assertEquals(built.hashCode(), fromMap.hashCode());
+    assertFalse(built.equals(fromMap.withMti("0110")));
+    assertFalse(built.equals(fromMap.with(2, "4111111111111111")));
+    assertTrue(built == built.without(2), "removing a field it does not carry changes nothing");
+  }
+
+  @Test
   void refusesAnMtiThatIsNotFourDigitsAndFieldsOutsideTheBitmap() {
     assertThrows(IllegalArgumentException.class, () -> IsoMessage.of("100"));
     assertThrows(IllegalArgumentException.class, () -> IsoMessage.of("01A0"));

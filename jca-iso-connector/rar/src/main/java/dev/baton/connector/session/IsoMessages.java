@@ -2,7 +2,6 @@ package dev.baton.connector.session;
 
 import dev.baton.connector.api.IsoMessage;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
@@ -25,7 +24,7 @@ public final class IsoMessages {
    * @throws ISOException when the message has no MTI
    */
   public static IsoMessage unpacked(ISOMsg message) throws ISOException {
-    Map<Integer, String> fields = new TreeMap<>();
+    IsoMessage.Builder fields = IsoMessage.builder(message.getMTI());
     // The fields present, rather than every number up to the highest (two lookups each): text
     // fields as they are, binary ones in hex, as ISOMsg.getString gives them; the MTI (0) and the
     // bitmap (1) are not data elements.
@@ -33,13 +32,13 @@ public final class IsoMessages {
       if (child.getKey() instanceof Integer number && number >= 2 && child.getValue() instanceof ISOComponent field) {
         Object value = field.getValue();
         if (value instanceof String text) {
-          fields.put(number, text);
+          fields.set(number, text);
         } else if (value instanceof byte[] bytes) {
-          fields.put(number, ISOUtil.hexString(bytes));
+          fields.set(number, ISOUtil.hexString(bytes));
         }
       }
     }
-    return new IsoMessage(message.getMTI(), fields);
+    return fields.build();
   }
 
   /** A message ready for a session's channel, its fields typed by the session's packager. */
