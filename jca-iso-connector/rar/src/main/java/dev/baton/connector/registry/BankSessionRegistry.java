@@ -75,6 +75,7 @@ public final class BankSessionRegistry implements AutoCloseable {
     SessionEndpoint next = SessionEndpoint.of(config, handler, threads);
     if (running != null) {
       endpoints.remove(config.sessionId());
+      indexByBank(); // gone from the index too, should the new one not start
       running.stop();
       lifecycle.stopped(running);
     }

@@ -202,6 +202,21 @@ class BankGatewayTest {
     assertEquals(List.of(), info("ISS1"));
   }
 
+  @Test
+  void aSessionReplacedBySettingsThatCannotListenIsNoLongerListedOrUsed() throws Exception {
+    listen("ISS1", "ISS1-1");
+    assertEquals(1, info("ISS1").size());
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThrows(BankConnectorException.class, () -> gateway.configure(
+          BankSessionSettings.of("ISS1", "ISS1-1", "LISTEN", "127.0.0.1", taken.getLocalPort())));
+    }
+
+    assertEquals(List.of(), info("ISS1"), "the old session stopped and the new one never ran");
+    BankConnectorException none = assertThrows(BankConnectorException.class,
+        () -> gateway.sendPacked("ISS1", null, new byte[] {1}));
+    assertTrue(none.getMessage().contains("no signed-on session"), none.getMessage());
+  }
+
   private int listen(String bankId, String sessionId) throws Exception {
     gateway.configure(BankSessionSettings.of(bankId, sessionId, "LISTEN", "127.0.0.1", 0));
     return gateway.listeningPort(sessionId).orElseThrow();
