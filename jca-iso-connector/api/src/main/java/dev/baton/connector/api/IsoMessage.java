@@ -165,7 +165,7 @@ public final class IsoMessage {
 
   /** The same fields under another MTI, e.g. a request's fields as the start of its answer. */
   public IsoMessage withMti(String otherMti) {
-    return new IsoMessage(checkedMti(otherMti), fields);
+    return new IsoMessage(checkedMti(otherMti), fields); // the private constructor: shared, not copied
   }
 
   /** The same message without a field. */

@@ -10,9 +10,10 @@ import java.lang.reflect.Method;
 import java.util.function.Consumer;
 
 /**
- * One call on a message-driven endpoint as the Connectors contract wants it: create the endpoint,
- * {@code beforeDelivery}, invoke, {@code afterDelivery}, release; the last two in {@code finally}
- * so that a throwing bean never keeps an endpoint (and the server's bean instance) checked out.
+ * Calls on message-driven endpoints as the Connectors contract wants them. A bank message goes to
+ * an endpoint its session keeps ({@link #message}); a state change, which is rare, gets an
+ * endpoint of its own: create, {@code beforeDelivery}, invoke, {@code afterDelivery}, release, the
+ * last two in {@code finally} so that a throwing bean never keeps an endpoint checked out.
  */
 final class EndpointInvoker {
 
@@ -24,16 +25,10 @@ final class EndpointInvoker {
     NOT_TAKEN
   }
 
-  static final Method ON_MESSAGE = method("onMessage", BankMessage.class);
   static final Method ON_SESSION_STATE =
       method("onSessionState", String.class, String.class, SessionState.class);
 
   private EndpointInvoker() {}
-
-  /** @throws DeliveryFailure when the listener method or {@code afterDelivery} threw */
-  static Outcome message(MessageEndpointFactory factory, BankMessage message) {
-    return invoke(factory, ON_MESSAGE, listener -> listener.onMessage(message));
-  }
 
   /**
    * A message on an endpoint the caller keeps for its session's deliveries, one at a time (the

@@ -137,6 +137,4 @@ public final class BankGateway {
     }
     return signedOn[Math.floorMod(turn.getAndIncrement(), count)];
   }
-
-
 }
