@@ -48,7 +48,7 @@ final class EndpointInvoker {
     }
   }
 
-  /** An endpoint for {@link #message(MessageEndpoint, BankMessage)}; null when none can be had now. */
+  /** An endpoint of {@code factory}; null when none can be had now. */
   static MessageEndpoint endpoint(MessageEndpointFactory factory) {
     try {
       return factory.createEndpoint(null);
@@ -73,11 +73,8 @@ final class EndpointInvoker {
 
   private static Outcome invoke(
       MessageEndpointFactory factory, Method method, Consumer<BankSessionListener> call) {
-    MessageEndpoint endpoint;
-    try {
-      endpoint = factory.createEndpoint(null);
-    } catch (ResourceException | RuntimeException unavailable) {
-      // Typically UnavailableException: the application is being undeployed right now.
+    MessageEndpoint endpoint = endpoint(factory);
+    if (endpoint == null) {
       return Outcome.NOT_TAKEN;
     }
     try {

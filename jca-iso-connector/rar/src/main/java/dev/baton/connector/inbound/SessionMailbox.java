@@ -224,17 +224,15 @@ final class SessionMailbox {
       giveUp(message, "not delivered before its deadline");
       return true;
     }
-    if (keptFactory != endpoint || kept == null) {
+    if (keptFactory != endpoint) { // both null until an endpoint is kept, then both set
       if (kept != null) {
         EndpointInvoker.release(kept);
-        kept = null;
       }
       kept = EndpointInvoker.endpoint(endpoint);
+      keptFactory = kept == null ? null : endpoint;
       if (kept == null) {
-        keptFactory = null;
         return false;
       }
-      keptFactory = endpoint;
     }
     try {
       EndpointInvoker.message(kept, message.message());

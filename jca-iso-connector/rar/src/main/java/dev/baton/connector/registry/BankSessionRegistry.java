@@ -118,15 +118,12 @@ public final class BankSessionRegistry implements AutoCloseable {
 
   /** Rebuilds {@link #byBank}; under this registry's lock, after every change of {@link #endpoints}. */
   private void indexByBank() {
-    Map<String, List<SessionEndpoint>> index = new java.util.HashMap<>();
-    endpoints.values().stream()
+    byBank = Map.copyOf(endpoints.values().stream()
         .sorted((a, b) -> a.config().sessionId().compareTo(b.config().sessionId()))
-        .forEach(endpoint -> index.computeIfAbsent(endpoint.config().bankId(), bank -> new java.util.ArrayList<>())
-            .add(endpoint));
-    Map<String, List<SessionEndpoint>> frozen = new java.util.HashMap<>();
-    index.forEach((bank, sessions) -> frozen.put(bank, List.copyOf(sessions)));
-    byBank = Map.copyOf(frozen);
+        .collect(java.util.stream.Collectors.groupingBy(endpoint -> endpoint.config().bankId(),
+            java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), List::copyOf))));
   }
+
 
   /** Stops every session: the adapter is going down. */
   @Override
