@@ -66,6 +66,9 @@ public final class EdgeEngine implements LinkListener {
    */
   private static final long REPLAY_MILLIS = 1_000;
 
+  /** The fields of an issuer answer the edge reads when it gives the answer again: see {@link #forReplay}. */
+  private static final int[] REPLAY_FIELDS = {11, 37, 41};
+
   /** How long the edge remembers that it declined a request at its deadline. */
   private static final long DECLINED_MEMORY_MILLIS = 60_000;
 
@@ -527,10 +530,28 @@ public final class EdgeEngine implements LinkListener {
   private boolean deliver(BankMessage message, NodeId node) {
     if (sendUnlessHeld(node, new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame()),
         () -> heldNodes.containsKey(node))) {
-      recentAnswers.addLast(new Delivered(node, message, clock.millis()));
+      recentAnswers.addLast(new Delivered(node, forReplay(message), clock.millis()));
       return true;
     }
     return false;
+  }
+
+  /**
+   * What an issuer answer kept for a replay needs: its frame as received (what goes to the node
+   * again), and the fields the edge itself reads: 11 (its owner) and 37, 41 (whether its acquirer
+   * still waits). The edge keeps every answer of the last seconds, thousands at switch rates, and
+   * all their fields were most of what the collector had to copy at each cycle.
+   */
+  private static BankMessage forReplay(BankMessage answer) {
+    IsoMessage.Builder kept = IsoMessage.builder(answer.mti());
+    for (int number : REPLAY_FIELDS) {
+      String value = answer.field(number);
+      if (value != null) {
+        kept.set(number, value);
+      }
+    }
+    return new BankMessage(answer.bankId(), answer.sessionId(), kept.build(), answer.frame(),
+        answer.receivedAt(), answer.deadline());
   }
 
   /** Issuer answers parked while their node was not UP go on once a destination is. */

@@ -773,8 +773,7 @@ public final class NodeEngine {
         profile.headerLength() == 0
             ? frame
             : Arrays.copyOfRange(frame, Math.min(profile.headerLength(), frame.length), frame.length);
-    ISOMsg iso = new ISOMsg();
-    iso.setPackager(profile.packager());
+    ISOMsg iso = IsoMessages.forUnpacking(profile.packager());
     iso.unpack(image);
     return IsoMessages.unpacked(iso);
   }

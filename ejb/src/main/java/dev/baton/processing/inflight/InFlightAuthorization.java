@@ -157,7 +157,12 @@ public record InFlightAuthorization(
     }
 
     static String encode(Map<Integer, String> fields) {
-      StringBuilder text = new StringBuilder();
+      // Sized once, as LengthPrefixed.join is: a field number, a length and two colons fit in 8.
+      int capacity = 0;
+      for (String value : fields.values()) {
+        capacity += value.length() + 8;
+      }
+      StringBuilder text = new StringBuilder(capacity);
       fields.forEach(
           (number, value) ->
               text.append(number).append(':').append(value.length()).append(':').append(value));

@@ -14,7 +14,13 @@ public final class LengthPrefixed {
 
   /** The parts joined; a null part is written as absent. */
   public static String join(List<String> parts) {
-    StringBuilder joined = new StringBuilder();
+    // Sized once for what it will hold (a length of up to five digits and its colon per part): a
+    // node joins a few per authorization, and a builder that grows copies its text each time.
+    int capacity = 0;
+    for (String part : parts) {
+      capacity += part == null ? 3 : part.length() + 6;
+    }
+    StringBuilder joined = new StringBuilder(capacity);
     for (String part : parts) {
       if (part == null) {
         joined.append("-1:");

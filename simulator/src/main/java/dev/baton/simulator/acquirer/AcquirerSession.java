@@ -31,7 +31,8 @@ final class AcquirerSession implements AutoCloseable {
 
   private final int index;
   private final AcquirerSettings settings;
-  private final AcquirerTally tally;
+  /** Where answers are counted: the run under way (a bench runs several on the same sessions). */
+  private volatile AcquirerTally tally;
   private final NACChannel channel;
   private final String terminal;
   private final String rrnPrefix;
@@ -75,6 +76,16 @@ final class AcquirerSession implements AutoCloseable {
     }
   }
 
+  /** Counts from now on into {@code next}: the next run on this session, once the last one ended. */
+  void countInto(AcquirerTally next) {
+    this.tally = next;
+  }
+
+  /** Whether the session is still connected (a switch may have closed it). */
+  boolean connected() {
+    return channel.isConnected() && !closing;
+  }
+
   /** Sends one 0100 or 0200; the latency of its answer counts from {@code scheduledNanos}. */
   void send(String mti, String pan, long scheduledNanos) {
     String stan = nextStan();
@@ -88,9 +99,8 @@ final class AcquirerSession implements AutoCloseable {
     }
   }
 
-  /** Moves requests older than the timeout to the unanswered list. */
-  void expire(long nowNanos) {
-    long timeoutNanos = settings.timeout().toNanos();
+  /** Moves requests older than {@code timeoutNanos} to the unanswered list. */
+  void expire(long nowNanos, long timeoutNanos) {
     pending.forEach((key, request) -> {
       if (nowNanos - request.sentNanos() >= timeoutNanos && pending.remove(key, request)) {
         tally.unanswered(request);

@@ -55,6 +55,15 @@ public record AcquirerSettings(
     return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
+  /**
+   * The same sessions and traffic at another rate, for another time and with another wait for
+   * answers: the next step of a bench.
+   */
+  public AcquirerSettings at(double otherRate, Duration otherDuration, Duration otherTimeout) {
+    return new AcquirerSettings(host, ports, sessions, otherRate, otherDuration, cards,
+        reversalRatio, financialShare, otherTimeout);
+  }
+
   /** Nanoseconds between two requests of one session, so all sessions add up to the rate. */
   long sessionIntervalNanos() {
     return Math.max(1, Math.round(1e9 * sessions / rate));

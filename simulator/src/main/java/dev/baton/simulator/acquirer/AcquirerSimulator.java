@@ -2,6 +2,7 @@ package dev.baton.simulator.acquirer;
 
 import dev.baton.simulator.traffic.CardNumbers;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -34,36 +35,88 @@ public final class AcquirerSimulator {
    *     then
    */
   public AcquirerSummary run() throws IOException {
-    AcquirerTally tally = new AcquirerTally();
+    try (Open open = open(settings)) {
+      return open.run(settings.rate(), settings.duration(), settings.timeout());
+    }
+  }
+
+  /**
+   * Opens and signs on every session for one run or several: a bench's steps run on the same
+   * sessions, as a bank keeps its sessions up for days rather than connecting for every burst.
+   *
+   * @throws IOException when a session cannot connect or is refused its sign-on; those opened
+   *     are closed again then
+   */
+  public static Open open(AcquirerSettings settings) throws IOException {
     List<AcquirerSession> sessions = new ArrayList<>();
     int runId = ThreadLocalRandom.current().nextInt(10_000);
-    ScheduledExecutorService sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("acquirer-timeouts").factory());
+    AcquirerTally first = new AcquirerTally();
     try {
       for (int i = 0; i < settings.sessions(); i++) {
-        AcquirerSession session = new AcquirerSession(i, settings, tally, runId);
+        AcquirerSession session = new AcquirerSession(i, settings, first, runId);
         sessions.add(session);
         session.open();
       }
-      long start = System.nanoTime();
-      sweeper.scheduleAtFixedRate(
-          () -> sessions.forEach(s -> s.expire(System.nanoTime())),
-          SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-      paceAll(sessions, start, start + settings.duration().toNanos());
-      long sendingNanos = System.nanoTime() - start;
-      awaitLastAnswers(sessions);
-      sweeper.shutdownNow();
-      sessions.forEach(AcquirerSession::expireAll);
-      return tally.summarize(settings, start, sendingNanos);
-    } finally {
-      sweeper.shutdownNow();
+    } catch (IOException | RuntimeException e) {
+      sessions.forEach(AcquirerSession::close);
+      throw e;
+    }
+    return new Open(settings, sessions);
+  }
+
+  /** Signed-on sessions that runs send on, one run at a time; closing signs them off. */
+  public static final class Open implements AutoCloseable {
+    private final AcquirerSettings settings;
+    private final List<AcquirerSession> sessions;
+
+    private Open(AcquirerSettings settings, List<AcquirerSession> sessions) {
+      this.settings = settings;
+      this.sessions = sessions;
+    }
+
+    /** Whether every session is still connected: a switch may have closed one. */
+    public boolean connected() {
+      return sessions.stream().allMatch(AcquirerSession::connected);
+    }
+
+    /**
+     * Sends at {@code rate} for {@code duration}, waits for the last answers (a request unanswered
+     * after {@code timeout} counts as unanswered) and returns what this run counted; an answer
+     * that comes after its request's run ended counts as a late answer of the run under way.
+     */
+    public AcquirerSummary run(double rate, Duration duration, Duration timeout) {
+      AcquirerSettings run = settings.at(rate, duration, timeout);
+      long timeoutNanos = timeout.toNanos();
+      AcquirerTally tally = new AcquirerTally();
+      sessions.forEach(session -> session.countInto(tally));
+      ScheduledExecutorService sweeper =
+          Executors.newSingleThreadScheduledExecutor(
+              Thread.ofPlatform().daemon().name("acquirer-timeouts").factory());
+      try {
+        long start = System.nanoTime();
+        sweeper.scheduleAtFixedRate(
+            () -> sessions.forEach(s -> s.expire(System.nanoTime(), timeoutNanos)),
+            SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        paceAll(run, sessions, start, start + run.duration().toNanos());
+        long sendingNanos = System.nanoTime() - start;
+        awaitLastAnswers(run, sessions);
+        sweeper.shutdownNow();
+        sessions.forEach(AcquirerSession::expireAll);
+        return tally.summarize(run, start, sendingNanos);
+      } finally {
+        sweeper.shutdownNow();
+      }
+    }
+
+    @Override
+    public void close() {
       sessions.forEach(AcquirerSession::close);
     }
   }
 
   /** One pacer thread per session, each at its share of the rate, staggered within a period. */
-  private void paceAll(List<AcquirerSession> sessions, long start, long end) {
+  private static void paceAll(
+      AcquirerSettings settings, List<AcquirerSession> sessions, long start, long end) {
     long interval = settings.sessionIntervalNanos();
     List<Thread> pacers = new ArrayList<>();
     for (int i = 0; i < sessions.size(); i++) {
@@ -72,7 +125,7 @@ public final class AcquirerSimulator {
       pacers.add(
           Thread.ofPlatform()
               .name("acquirer-" + i + "-pacer")
-              .start(() -> pace(session, firstSend, interval, end)));
+              .start(() -> pace(settings, session, firstSend, interval, end)));
     }
     for (Thread pacer : pacers) {
       try {
@@ -88,7 +141,8 @@ public final class AcquirerSimulator {
    * Sends on a fixed schedule. A send that is late is not rescheduled: it goes at once and its
    * latency still counts from the slot it missed, so a slow peer cannot slow the offered load.
    */
-  private void pace(AcquirerSession session, long firstSend, long interval, long end) {
+  private static void pace(
+      AcquirerSettings settings, AcquirerSession session, long firstSend, long interval, long end) {
     RandomGenerator random = ThreadLocalRandom.current();
     for (long slot = 0; ; slot++) {
       long scheduled = firstSend + slot * interval;
@@ -108,7 +162,7 @@ public final class AcquirerSimulator {
    * Every request either gets its answer or times out, and reversals come at the latest one
    * timeout after the last request, so two timeouts bound the wait.
    */
-  private void awaitLastAnswers(List<AcquirerSession> sessions) {
+  private static void awaitLastAnswers(AcquirerSettings settings, List<AcquirerSession> sessions) {
     long deadline = System.nanoTime() + 2 * settings.timeout().toNanos() + WAIT_POLL_NANOS;
     while (sessions.stream().anyMatch(AcquirerSession::awaitsAnswers)
         && System.nanoTime() < deadline) {

@@ -28,6 +28,8 @@ final class TargetBench {
   private final SwitchPorts ports;
   private final BenchSettings settings;
   private final BenchListener listener;
+  /** The acquirers' signed-on sessions while a run is under way. */
+  private AcquirerSimulator.Open acquirers;
 
   TargetBench(String target, SwitchPorts ports, BenchSettings settings, BenchListener listener) {
     this.target = target;
@@ -38,6 +40,14 @@ final class TargetBench {
 
   TargetReport run() {
     try (BenchIssuers issuers = BenchIssuers.dial(ports)) {
+      return measure(issuers);
+    } catch (IOException e) {
+      return TargetReport.failed(target, e.getMessage());
+    }
+  }
+
+  private TargetReport measure(BenchIssuers issuers) throws IOException {
+    try {
       issuers.awaitSignedOn(SIGN_ON_WITHIN);
       listener.note(target, "issuers signed on: " + ports.issuerPortsByBin().entrySet().stream()
           .map(e -> "BIN " + e.getKey() + " on :" + e.getValue())
@@ -54,8 +64,11 @@ final class TargetBench {
           (step, failure) -> listener.step(target, BenchListener.Phase.RAMP, step, failure));
       return new TargetReport(
           target, Optional.of(reference), ramp.steps(), ramp.sustainedRate(), Optional.empty());
-    } catch (IOException e) {
-      return TargetReport.failed(target, e.getMessage());
+    } finally {
+      if (acquirers != null) {
+        acquirers.close();
+        acquirers = null;
+      }
     }
   }
 
@@ -117,11 +130,26 @@ final class TargetBench {
         : step;
   }
 
+  /**
+   * One run on the acquirers' sessions, which stay signed on from the first probe to the last step,
+   * as banks' sessions stay up: sessions opened anew for every step made each step begin with
+   * their connection and sign-on, which a switch started a minute before has run only once or
+   * twice (its first answers then came hundreds of milliseconds late while it compiled that code).
+   * They are opened again only when the switch closed one.
+   */
   private AcquirerSummary send(double rate, Duration duration, Duration timeout)
       throws IOException {
-    int acquirers = ports.acquirerPorts().size();
-    return new AcquirerSimulator(new AcquirerSettings(
-        ports.host(), ports.acquirerPorts(), settings.sessionsPerAcquirer() * acquirers, rate,
-        duration, settings.cards(), 0, 0, timeout)).run();
+    if (acquirers != null && !acquirers.connected()) {
+      listener.note(target, "an acquirer session was closed by the switch; signing on again");
+      acquirers.close();
+      acquirers = null;
+    }
+    if (acquirers == null) {
+      int banks = ports.acquirerPorts().size();
+      acquirers = AcquirerSimulator.open(new AcquirerSettings(
+          ports.host(), ports.acquirerPorts(), settings.sessionsPerAcquirer() * banks, rate,
+          duration, settings.cards(), 0, 0, timeout));
+    }
+    return acquirers.run(rate, duration, timeout);
   }
 }

@@ -107,6 +107,32 @@ class AcquirerAgainstIssuerTest {
   }
 
   @Test
+  void runsOnSessionsOpenedOnceSignOnOnceAndCountEachRunApart() throws IOException {
+    IssuerSettings listening = new IssuerSettings(new IssuerSettings.Listen(0),
+        WeightedMix.only("00"), LatencyRange.NONE, 0);
+    try (IssuerSimulator issuer = new IssuerSimulator(listening)) {
+      issuer.start();
+      AcquirerSummary first;
+      AcquirerSummary second;
+      try (AcquirerSimulator.Open open =
+          AcquirerSimulator.open(acquirer(issuer.port(), 200, 0, 0, Duration.ofSeconds(2)))) {
+        first = open.run(200, Duration.ofMillis(500), Duration.ofSeconds(2));
+        second = open.run(400, Duration.ofMillis(500), Duration.ofSeconds(2));
+        assertTrue(open.connected());
+        eventually(() -> issuer.summary().received("0100") >= first.sent() + second.sent());
+        assertEquals(2, issuer.summary().received("0800"), "two sessions signed on once each");
+      }
+      assertEquals(first.sent(), first.answered());
+      assertEquals(second.sent(), second.answered());
+      assertEquals(100, first.sent(), 3);
+      assertEquals(200, second.sent(), 3);
+      assertEquals(first.answered(), first.latencyMicros().getTotalCount());
+      assertEquals(second.answered(), second.latencyMicros().getTotalCount());
+      eventually(() -> issuer.summary().received("0800") == 4); // and signed off once each
+    }
+  }
+
+  @Test
   void aRefusedConnectionFailsTheRunBeforeAnythingIsSent() throws IOException {
     int closedPort;
     try (var probe = new java.net.ServerSocket(0)) {

@@ -2,7 +2,6 @@ package dev.baton.connector.api;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -73,7 +72,11 @@ public final class IsoMessage {
   }
 
   private static String checkedValue(int number, String value) {
-    return Objects.requireNonNull(value, "value of field " + number);
+    // The message is made only when it is needed: every field of every message passes here.
+    if (value == null) {
+      throw new NullPointerException("value of field " + number);
+    }
+    return value;
   }
 
   /**

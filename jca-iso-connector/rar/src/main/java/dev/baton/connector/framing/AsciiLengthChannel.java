@@ -55,6 +55,11 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   }
 
   @Override
+  protected ISOMsg createMsg() {
+    return new FieldsInPlaceMsg();
+  }
+
+  @Override
   protected void unpack(ISOMsg message, byte[] image) throws ISOException {
     guard.unpack(message, image);
   }

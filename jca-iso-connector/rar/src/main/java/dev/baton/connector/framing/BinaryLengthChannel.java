@@ -37,6 +37,11 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
   }
 
   @Override
+  protected ISOMsg createMsg() {
+    return new FieldsInPlaceMsg();
+  }
+
+  @Override
   protected void unpack(ISOMsg message, byte[] image) throws ISOException {
     guard.unpack(message, image);
   }

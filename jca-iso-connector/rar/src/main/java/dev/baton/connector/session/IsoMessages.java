@@ -1,6 +1,7 @@
 package dev.baton.connector.session;
 
 import dev.baton.connector.api.IsoMessage;
+import dev.baton.connector.framing.FieldsInPlaceMsg;
 import java.util.Map;
 import org.jpos.iso.ISOComponent;
 import org.jpos.iso.ISOException;
@@ -41,9 +42,16 @@ public final class IsoMessages {
     return fields.build();
   }
 
+  /** An empty message to unpack a frame into: {@link FieldsInPlaceMsg}, which packs and reads without copying its fields. */
+  public static ISOMsg forUnpacking(ISOPackager packager) {
+    ISOMsg iso = new FieldsInPlaceMsg();
+    iso.setPackager(packager);
+    return iso;
+  }
+
   /** A message ready for a session's channel, its fields typed by the session's packager. */
   public static ISOMsg packable(IsoMessage message, ISOPackager packager) throws ISOException {
-    ISOMsg iso = new ISOMsg();
+    ISOMsg iso = new FieldsInPlaceMsg();
     // The packager first: ISOMsg.set(int, String) only turns hex into bytes when it knows the field.
     iso.setPackager(packager);
     iso.setMTI(message.mti());

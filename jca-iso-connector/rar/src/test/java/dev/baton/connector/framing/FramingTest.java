@@ -2,6 +2,8 @@ package dev.baton.connector.framing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -89,6 +91,13 @@ class FramingTest {
       if (framing.hasTpdu()) {
         assertEquals(TPDU, HEX.formatHex(received.getHeader()));
       }
+      // Read in place, not copied per frame: a view that follows the message and refuses changes.
+      assertInstanceOf(FieldsInPlaceMsg.class, received);
+      java.util.Map<?, ?> children = received.getChildren();
+      assertThrows(UnsupportedOperationException.class, () -> children.remove(11));
+      received.unset(70);
+      assertFalse(children.containsKey(70));
+      assertEquals("000001", received.getString(11));
       channel.close();
     }
   }

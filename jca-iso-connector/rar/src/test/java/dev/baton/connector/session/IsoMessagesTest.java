@@ -55,6 +55,27 @@ class IsoMessagesTest {
     assertEquals(org.jpos.iso.ISOUtil.hexString(sent.pack()), org.jpos.iso.ISOUtil.hexString(again));
   }
 
+  @Test
+  void aFrameUnpackedIntoAMessageThatKeepsItsFieldsInPlaceReadsAndPacksAsAPlainOne() throws Exception {
+    ISO87BPackager packager = new ISO87BPackager();
+    ISOMsg sent = new ISOMsg("0100");
+    sent.setPackager(packager);
+    sent.set(2, "5100001234567891");
+    sent.set(4, "000000000999");
+    sent.set(11, "000777");
+    sent.set(41, "TERM0002");
+    sent.set(52, "00112233AABBCCDD");
+    sent.set(90, "010000077711031200000000000000000000000000");
+    ISOMsg plain = overTheWire(sent);
+    ISOMsg inPlace = IsoMessages.forUnpacking(packager);
+    inPlace.unpack(sent.pack());
+
+    assertEquals(IsoMessages.unpacked(plain), IsoMessages.unpacked(inPlace));
+    assertEquals(org.jpos.iso.ISOUtil.hexString(sent.pack()), org.jpos.iso.ISOUtil.hexString(inPlace.pack()));
+    byte[] packedAgain = IsoMessages.packable(IsoMessages.unpacked(inPlace), packager).pack();
+    assertEquals(org.jpos.iso.ISOUtil.hexString(sent.pack()), org.jpos.iso.ISOUtil.hexString(packedAgain));
+  }
+
   /** The message as the other side unpacks it from its frame, with the same packager. */
   private static ISOMsg overTheWire(ISOMsg sent) throws Exception {
     ISOMsg received = new ISOMsg();
