@@ -22,6 +22,8 @@ import java.util.function.LongConsumer;
 public final class RecordLog {
 
   private static final int CHUNK_BYTES = 1 << 18;
+  /** Arrays kept for reuse at most: a steady log lets go of about as many chunks as it starts. */
+  private static final int MAX_SPARE = 16;
   // length, expiry, live, mark
   private static final int HEADER = 4 + 8 + 1 + 1;
   private static final int LIVE = 12;
@@ -30,6 +32,13 @@ public final class RecordLog {
   private final int keyCount;
   private final KeyTable[] tables;
   private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+  /**
+   * Arrays of chunks let go, for the next chunks: records live minutes, so a chunk's array has
+   * been promoted to the collector's old generation by the time it is let go, and arrays dropped
+   * there each minute made the node's old generation fill with garbage that only a full (major)
+   * collection reclaims, a second of competing for the processor each time. Reused, they stay.
+   */
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
   private long nextChunkNumber = 1;
   private int live;
 
@@ -39,9 +48,9 @@ public final class RecordLog {
     int used;
     long lastExpiry = Long.MIN_VALUE;
 
-    Chunk(long number, int size) {
+    Chunk(long number, byte[] bytes) {
       this.number = number;
-      this.bytes = new byte[size];
+      this.bytes = bytes;
     }
   }
 
@@ -77,7 +86,8 @@ public final class RecordLog {
     }
     Chunk chunk = chunks.peekLast();
     if (chunk == null || chunk.bytes.length - chunk.used < size) {
-      chunk = new Chunk(nextChunkNumber++, Math.max(CHUNK_BYTES, size));
+      byte[] array = size <= CHUNK_BYTES ? spare.pollFirst() : null;
+      chunk = new Chunk(nextChunkNumber++, array != null ? array : new byte[Math.max(CHUNK_BYTES, size)]);
       chunks.addLast(chunk);
     }
     int at = chunk.used;
@@ -192,6 +202,11 @@ public final class RecordLog {
           live--;
         }
       }
+      // Its records are past (their references name a chunk number no longer kept); what the
+      // array still holds beyond the next chunk's written part is never read.
+      if (oldest.bytes.length == CHUNK_BYTES && spare.size() < MAX_SPARE) {
+        spare.addLast(oldest.bytes);
+      }
     }
   }
 
@@ -212,7 +227,12 @@ public final class RecordLog {
     return largest;
   }
 
-  /** Bytes held in chunks. */
+  /** Bytes of chunks let go and kept for the next ones. */
+  long bytesSpare() {
+    return (long) spare.size() * CHUNK_BYTES;
+  }
+
+  /** Bytes held in chunks of records (not counting {@linkplain #bytesSpare spare} ones). */
   public long bytesHeld() {
     long held = 0;
     for (Chunk chunk : chunks) {

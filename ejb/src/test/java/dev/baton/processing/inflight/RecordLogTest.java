@@ -3,6 +3,7 @@ package dev.baton.processing.inflight;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,28 @@ class RecordLogTest {
     assertEquals(0, log.size());
     assertEquals(0, log.bytesHeld());
     assertEquals(List.of(), log.references());
+  }
+
+  @Test
+  void aChunkLetGoLendsItsArrayToTheNextAndItsRecordsReferencesFindNothingThere() {
+    long old = log.append(1_000, new String[] {"k", "s"}, bytes("first"), (byte) 0);
+    long held = log.bytesHeld();
+    log.expire(1_000);
+    assertEquals(0, log.bytesHeld());
+    assertEquals(held, log.bytesSpare());
+
+    long next = log.append(5_000, new String[] {"k2", "s"}, bytes("second"), (byte) 1);
+
+    assertEquals(0, log.bytesSpare(), "the spare array was taken");
+    assertEquals(held, log.bytesHeld());
+    assertNotEquals(old, next);
+    assertFalse(log.isLive(old, 0));
+    assertThrows(IllegalArgumentException.class, () -> log.payload(old));
+    assertEquals(List.of(), log.find(0, "k", 0));
+    assertEquals(List.of(next), log.find(0, "k2", 0));
+    assertEquals(List.of(next), log.find(1, "s", 0));
+    assertEquals("second", new String(log.payload(next), StandardCharsets.UTF_8));
+    assertEquals(List.of(next), log.references());
   }
 
   @Test
