@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class WildFlyServer implements Component {
 
   /** Heap and collector of each server, unless BATON_SERVER_HEAP gives others. */
-  static final String DEFAULT_HEAP = "-Xms1g -Xmx1g -XX:+UseZGC";
+  static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC";
 
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
   private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
