@@ -40,6 +40,8 @@ final class AcquirerSession implements AutoCloseable {
   private final Map<String, CompletableFuture<ISOMsg>> networkAnswers = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong(1);
   private volatile boolean closing;
+  /** Set when the receiver saw the connection end without a close from this side. */
+  private volatile boolean lost;
   private Thread receiver;
 
   /**
@@ -83,7 +85,7 @@ final class AcquirerSession implements AutoCloseable {
 
   /** Whether the session is still connected (a switch may have closed it). */
   boolean connected() {
-    return channel.isConnected() && !closing;
+    return channel.isConnected() && !closing && !lost;
   }
 
   /** Sends one 0100 or 0200; the latency of its answer counts from {@code scheduledNanos}. */
@@ -195,6 +197,7 @@ final class AcquirerSession implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // jPOS may throw a NullPointerException when the socket is closed under receive().
         if (!closing) {
+          lost = true;
           LOG.log(Level.WARNING, "session {0} lost its connection: {1}", index, e.toString());
         }
         return;

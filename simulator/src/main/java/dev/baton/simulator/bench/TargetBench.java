@@ -134,8 +134,8 @@ final class TargetBench {
    * One run on the acquirers' sessions, which stay signed on from the first probe to the last step,
    * as banks' sessions stay up: sessions opened anew for every step made each step begin with
    * their connection and sign-on, which a switch started a minute before has run only once or
-   * twice (its first answers then came hundreds of milliseconds late while it compiled that code).
-   * They are opened again only when the switch closed one.
+   * twice (its first answers of the step then came up to a hundred milliseconds late while it
+   * compiled that path). They are opened again only when the switch closed one.
    */
   private AcquirerSummary send(double rate, Duration duration, Duration timeout)
       throws IOException {

@@ -133,6 +133,25 @@ class AcquirerAgainstIssuerTest {
   }
 
   @Test
+  void sessionsWhosePeerClosedTheirConnectionAreNoLongerConnected() throws IOException {
+    IssuerSimulator issuer = new IssuerSimulator(new IssuerSettings(new IssuerSettings.Listen(0),
+        WeightedMix.only("00"), LatencyRange.NONE, 0));
+    issuer.start();
+    boolean issuerClosed = false;
+    try (AcquirerSimulator.Open open =
+        AcquirerSimulator.open(acquirer(issuer.port(), 10, 0, 0, Duration.ofSeconds(1)))) {
+      assertTrue(open.connected());
+      issuer.close(); // closes the connections it accepted
+      issuerClosed = true;
+      eventually(() -> !open.connected());
+    } finally {
+      if (!issuerClosed) {
+        issuer.close();
+      }
+    }
+  }
+
+  @Test
   void aRefusedConnectionFailsTheRunBeforeAnythingIsSent() throws IOException {
     int closedPort;
     try (var probe = new java.net.ServerSocket(0)) {
