@@ -773,7 +773,7 @@ public final class NodeEngine {
         profile.headerLength() == 0
             ? frame
             : Arrays.copyOfRange(frame, Math.min(profile.headerLength(), frame.length), frame.length);
-    ISOMsg iso = IsoMessages.forUnpacking(profile.packager());
+    ISOMsg iso = IsoMessages.newMessage(profile.packager());
     iso.unpack(image);
     return IsoMessages.unpacked(iso);
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
 
 /**
  * The bank sessions the adapter runs, changed at runtime without a restart. Changes are
@@ -120,10 +121,9 @@ public final class BankSessionRegistry implements AutoCloseable {
   private void indexByBank() {
     byBank = Map.copyOf(endpoints.values().stream()
         .sorted((a, b) -> a.config().sessionId().compareTo(b.config().sessionId()))
-        .collect(java.util.stream.Collectors.groupingBy(endpoint -> endpoint.config().bankId(),
-            java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), List::copyOf))));
+        .collect(Collectors.groupingBy(endpoint -> endpoint.config().bankId(),
+            Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
   }
-
 
   /** Stops every session: the adapter is going down. */
   @Override

@@ -42,8 +42,11 @@ public final class IsoMessages {
     return fields.build();
   }
 
-  /** An empty message to unpack a frame into: {@link FieldsInPlaceMsg}, which packs and reads without copying its fields. */
-  public static ISOMsg forUnpacking(ISOPackager packager) {
+  /**
+   * An empty message with its packager, to unpack a frame into or to fill and pack: a {@link
+   * FieldsInPlaceMsg}, which is packed and read without copying its fields.
+   */
+  public static ISOMsg newMessage(ISOPackager packager) {
     ISOMsg iso = new FieldsInPlaceMsg();
     iso.setPackager(packager);
     return iso;
@@ -51,9 +54,8 @@ public final class IsoMessages {
 
   /** A message ready for a session's channel, its fields typed by the session's packager. */
   public static ISOMsg packable(IsoMessage message, ISOPackager packager) throws ISOException {
-    ISOMsg iso = new FieldsInPlaceMsg();
     // The packager first: ISOMsg.set(int, String) only turns hex into bytes when it knows the field.
-    iso.setPackager(packager);
+    ISOMsg iso = newMessage(packager);
     iso.setMTI(message.mti());
     for (Map.Entry<Integer, String> field : message.fields().entrySet()) {
       iso.set(field.getKey(), field.getValue());

@@ -67,7 +67,7 @@ class IsoMessagesTest {
     sent.set(52, "00112233AABBCCDD");
     sent.set(90, "010000077711031200000000000000000000000000");
     ISOMsg plain = overTheWire(sent);
-    ISOMsg inPlace = IsoMessages.forUnpacking(packager);
+    ISOMsg inPlace = IsoMessages.newMessage(packager);
     inPlace.unpack(sent.pack());
 
     assertEquals(IsoMessages.unpacked(plain), IsoMessages.unpacked(inPlace));
