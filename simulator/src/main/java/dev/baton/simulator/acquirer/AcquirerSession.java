@@ -42,6 +42,11 @@ final class AcquirerSession implements AutoCloseable {
   private volatile boolean closing;
   /** Set when the receiver saw the connection end without a close from this side. */
   private volatile boolean lost;
+  /**
+   * Set by the receiver from before it takes an answered request out of {@link #pending} until it
+   * has counted the answer and queued any reversal, so a run does not end in between.
+   */
+  private volatile boolean countingAnswer;
   private Thread receiver;
 
   /**
@@ -119,8 +124,9 @@ final class AcquirerSession implements AutoCloseable {
     });
   }
 
+  /** Whether a request waits for its answer or an answer is being counted (read in this order). */
   boolean awaitsAnswers() {
-    return !pending.isEmpty();
+    return !pending.isEmpty() || countingAnswer;
   }
 
   /** Signs off when still connected, then closes the channel and stops the receiver. */
@@ -203,10 +209,13 @@ final class AcquirerSession implements AutoCloseable {
         return;
       }
       long arrivedNanos = System.nanoTime();
+      countingAnswer = true;
       try {
         handle(message, arrivedNanos);
       } catch (ISOException | IOException e) {
         LOG.log(Level.WARNING, "session {0} cannot handle a message: {1}", index, e.getMessage());
+      } finally {
+        countingAnswer = false;
       }
     }
   }
