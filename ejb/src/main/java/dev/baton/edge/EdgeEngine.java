@@ -435,7 +435,17 @@ public final class EdgeEngine implements LinkListener {
   }
 
   private void fromAcquirer(BankMessage message) {
-    Optional<NodeId> node = routes.apply(message.bankId());
+    Optional<NodeId> node;
+    try {
+      node = routes.apply(message.bankId());
+    } catch (RuntimeException unreadable) {
+      // The route table (a cluster cache) failed: nothing was taken yet, so the bank hears now.
+      declinedNoNode.incrementAndGet();
+      LOG.log(Level.ERROR, message.mti() + " from " + message.bankId() + ": its route could not be read, declined RC 91",
+          unreadable);
+      decline(message.bankId(), message.sessionId(), message.message());
+      return;
+    }
     // A DOWN node's banks move to the other node within moments when that one is UP (failover):
     // meanwhile its requests wait here, within their deadline, rather than being declined.
     if (node.isEmpty() || links.state(node.get()) == NodeState.DOWN && !anotherUp(node.get())) {

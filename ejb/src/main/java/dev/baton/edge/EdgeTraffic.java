@@ -8,6 +8,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /** Receives every bank's messages and session states from the resource adapter, for the edge. */
@@ -15,6 +17,8 @@ import org.jboss.ejb3.annotation.ResourceAdapter;
 @ResourceAdapter("baton-iso")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EdgeTraffic implements BankSessionListener {
+
+  private static final Logger LOG = System.getLogger(EdgeTraffic.class.getName());
 
   @EJB private EdgeSwitch edge;
 
@@ -31,7 +35,14 @@ public class EdgeTraffic implements BankSessionListener {
       }
       engine = running;
     }
-    running.fromBank(message);
+    try {
+      running.fromBank(message);
+    } catch (RuntimeException bug) {
+      // Not to the adapter, which would decline the request at once: past its route the edge has
+      // taken the request (a node may answer it), and one it did not pass on it declines at its
+      // deadline.
+      LOG.log(Level.ERROR, "edge failed on a " + message.mti() + " from " + message.bankId(), bug);
+    }
   }
 
   @Override

@@ -30,10 +30,17 @@ class EdgeEngineTest {
   private final Map<NodeId, List<Frame>> sentTo = new EnumMap<>(Map.of(NodeId.A, new ArrayList<>(), NodeId.B, new ArrayList<>()));
   private final List<String> writtenToBanks = new ArrayList<>();
   private final MutableClock clock = new MutableClock();
+  /** Set when the route table (a cluster cache on the edge) fails to answer. */
+  private boolean routesFail;
 
   private final EdgeEngine engine =
       new EdgeEngine(
-          bank -> Optional.ofNullable(routes.get(bank)),
+          bank -> {
+            if (routesFail) {
+              throw new IllegalStateException("the routes cache is not available");
+            }
+            return Optional.ofNullable(routes.get(bank));
+          },
           new NodeLinks() {
             @Override
             public boolean send(NodeId node, Frame frame) {
@@ -101,6 +108,19 @@ class EdgeEngineTest {
     Control control = assertInstanceOf(Control.class, sentTo.get(NodeId.B).getFirst());
     assertEquals("TAKEOVER", control.verb());
     assertEquals("A", control.attribute("from"));
+  }
+
+  @Test
+  void requestWhoseRouteCannotBeReadIsDeclinedAtOnceAndNothingIsLeftAwaiting() {
+    routesFail = true;
+    engine.fromBank(acquirerRequest("000300"));
+    assertEquals(List.of("ACQ1 0110 39=91"), writtenToBanks);
+    assertEquals(0, engine.awaiting());
+    assertEquals(List.of(), sentTo.get(NodeId.A));
+
+    routesFail = false;
+    engine.fromBank(acquirerRequest("000301"));
+    assertInstanceOf(Data.class, sentTo.get(NodeId.A).getFirst(), "the next one flows once the routes read again");
   }
 
   @Test

@@ -25,6 +25,11 @@ public interface BankSessionListener {
    * BankMessage#deadline()}; after it the adapter may already have declined it. Answer through a
    * {@link BankConnection} on {@link BankMessage#sessionId()}.
    *
+   * <p>A call that throws counts as a request not taken: the adapter declines it at once with RC
+   * 91 (an answer, an advice or a reversal is counted and logged). The container throws before
+   * the bean runs when the bean is being undeployed; a bean that answers its requests itself must
+   * therefore not let its own failures out of this method.
+   *
    * @param message the message, unpacked by the session's packager
    */
   void onMessage(BankMessage message);

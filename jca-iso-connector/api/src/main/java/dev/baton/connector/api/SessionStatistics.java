@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param delivered messages handed to a message-driven endpoint
  * @param buffered messages waiting for an endpoint right now
  * @param declinedUndelivered requests the adapter declined with RC 91 because no endpoint took
- *     them before their deadline or the buffer was full
+ *     them before their deadline, the buffer was full, or the endpoint threw on them
  * @param lostUndelivered other messages (answers, advices that could not be declined) dropped
  *     because they expired or the buffer was full; each one is logged
  * @param deliveryFailures deliveries in which the endpoint threw

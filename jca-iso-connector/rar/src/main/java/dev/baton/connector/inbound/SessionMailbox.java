@@ -238,9 +238,14 @@ final class SessionMailbox {
       EndpointInvoker.message(kept, message.message());
       counters.delivered.incrementAndGet();
     } catch (DeliveryFailure failure) {
+      // Thrown before the bean ran (it is being undeployed) or by a bean that answers nothing
+      // then (see BankSessionListener): a request gets its RC 91 here, or nobody answers it.
       counters.failures.incrementAndGet();
       LOG.log(Level.WARNING, "bank {0} session {1}: endpoint failed on {2}: {3}",
           bankId, sessionId, message.message().mti(), failure.getMessage());
+      if (message.isRequest()) {
+        giveUp(message, "the endpoint failed on it");
+      }
     }
     return true;
   }

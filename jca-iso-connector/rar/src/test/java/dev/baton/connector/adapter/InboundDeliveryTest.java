@@ -42,7 +42,7 @@ class InboundDeliveryTest {
   }
 
   @Test
-  void deliversASessionsMessagesOnOneKeptEndpointEvenWhenTheBeanThrowsAndReleasesItWhenItsFactoryGoes()
+  void deliversASessionsMessagesOnOneKeptEndpointEvenWhenTheBeanThrowsDecliningEachAndReleasesItWhenItsFactoryGoes()
       throws Exception {
     start(1000, 5000);
     RecordingEndpointFactory endpoints = new RecordingEndpointFactory(new Bean() {
@@ -59,6 +59,13 @@ class InboundDeliveryTest {
     bank.send(BankPeer.authorization(3));
 
     Poll.until("three delivery failures counted", () -> stats("ACQ1").deliveryFailures() == 3);
+    for (int stan = 1; stan <= 3; stan++) {
+      ISOMsg declined = bank.receive();
+      assertEquals("0110", declined.getMTI());
+      assertEquals("91", declined.getString(39), "a request the endpoint failed on is declined, not dropped");
+      assertEquals(String.format("%06d", stan), declined.getString(11));
+    }
+    Poll.until("three declines counted", () -> stats("ACQ1").declinedUndelivered() == 3);
     String n = endpointOf(endpoints, "onMessage");
     List<String> messageCalls = endpoints.calls.stream().filter(call -> call.startsWith(n + " ")).toList();
     // One endpoint for the session's messages, kept although the bean threw; no transacted
