@@ -2,6 +2,8 @@ package dev.baton.systemtests.switching;
 
 import dev.baton.systemtests.Poll;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +21,7 @@ import org.jpos.iso.packager.ISO87BPackager;
  */
 abstract class BankPeer implements AutoCloseable {
 
+  private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final AtomicInteger NETWORK_STAN = new AtomicInteger(900_000);
 
   private final String name;
@@ -31,6 +34,15 @@ abstract class BankPeer implements AutoCloseable {
   BankPeer(String name, int port, Duration patience) throws IOException, ISOException, InterruptedException {
     this.name = name;
     this.channel = new NACChannel("127.0.0.1", port, new ISO87BPackager(), null);
+    // jPOS leaves Nagle's algorithm on: a small frame written while the last is unacknowledged
+    // would wait for the peer's delayed acknowledgement (up to 40 ms on Linux), which the tests
+    // would then count as the switch's latency. Baton's own sockets have it off.
+    channel.setSocketFactory((host, to) -> {
+      Socket socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(host, to), CONNECT_TIMEOUT_MILLIS);
+      return socket;
+    });
     connect(channel, port, patience);
     this.reader = Thread.ofPlatform().daemon().name(name + "-reader").start(this::read);
     signOn(patience);

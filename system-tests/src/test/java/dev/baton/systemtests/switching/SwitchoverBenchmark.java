@@ -83,6 +83,7 @@ class SwitchoverBenchmark {
     iss1 = new TestIssuer("ISS1", 10011, PATIENCE);
     iss2 = new TestIssuer("ISS2", 10012, PATIENCE);
     for (TestIssuer issuer : List.of(iss1, iss2)) {
+      issuer.stopKeepingRequests();
       issuer.answerWith(request -> {
         atIssuer.add(request.getString(37));
         delays.schedule(() -> answer(issuer, TestIssuer.answerOf(request, "00")), issuerMillis, TimeUnit.MILLISECONDS);

@@ -18,6 +18,8 @@ final class TestIssuer extends BankPeer {
   private volatile Function<ISOMsg, ISOMsg> policy = request -> answerOf(request, "00");
 
   private final BlockingQueue<ISOMsg> requests = new LinkedBlockingQueue<>();
+  /** Whether {@link #requests} keeps what arrives: a load of minutes would fill the heap. */
+  private volatile boolean keeping = true;
 
   TestIssuer(String name, int port, Duration patience) throws Exception {
     super(name, port, patience);
@@ -51,6 +53,12 @@ final class TestIssuer extends BankPeer {
     return request;
   }
 
+  /** Stops keeping the requests for {@link #nextRequest} (a benchmark's load), forgetting the kept. */
+  void stopKeepingRequests() {
+    keeping = false;
+    requests.clear();
+  }
+
   void forgetRequests() {
     requests.clear();
   }
@@ -69,7 +77,9 @@ final class TestIssuer extends BankPeer {
 
   @Override
   void received(ISOMsg message) {
-    requests.add(message);
+    if (keeping) {
+      requests.add(message);
+    }
     if (!isRequest(message)) {
       return;
     }
