@@ -483,10 +483,12 @@ public final class NodeEngine {
             takeBack(move, leaving);
             return;
           }
-          LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster"
-              + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, stepTimes(asked, confirmed[0]));
+          String times = stepTimes(asked, confirmed[0]);
+          // The edge holds the moved banks' traffic until the move is done: it hears first, the log after.
           edge.send(new Control("EXPORTED", Map.of("move", move, "count", Integer.toString(leaving.size()),
               "status", "OK", "banks", perBank.toString())));
+          LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster"
+              + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, times);
         }, moveWorker);
   }
 
@@ -575,9 +577,9 @@ public final class NodeEngine {
       edge.send(new Control("IMPORT-KEYS", Map.of(
           "move", move, "keys", String.join(",", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_FRAME))))));
     }
+    reply("IMPORTED", move, keys.size(), "OK"); // before the log, as EXPORTED
     LOG.log(Level.INFO, "node {0}: move {1}: imported {2} in-flight authorizations (cluster {3})", node, move,
         Integer.toString(keys.size()), times);
-    reply("IMPORTED", move, keys.size(), "OK");
   }
 
   private void reply(String verb, String move, int count, String status) {
