@@ -139,6 +139,9 @@ public final class NodeEngine {
   private volatile int takeoversRunning;
   /** Issuer answers that matched nothing while a takeover ran; guarded by {@link #takeoverLock}. */
   private final List<Data> setAside = new ArrayList<>();
+  /** Candidate keys for a move's entry: the chance that none has the other node first is 2^-16. */
+  private static final int MOVE_KEY_TRIES = 16;
+
   /** Keys per IMPORT-KEYS frame: about 20 bytes each, well inside a frame. */
   private static final int KEYS_PER_FRAME = 1_000;
 
@@ -466,8 +469,9 @@ public final class NodeEngine {
     // One entry for the whole move: one cluster write here, one removal by the importing node,
     // which takes all of it or nothing (removal returns the value to one taker only). A move
     // with nothing in flight writes nothing (the cluster cannot carry an empty value either).
+    String key = moveKeyOwnedByTheOther(move);
     if (!texts.isEmpty()) {
-      writes.add(store.put(moveKey(move), MovedContexts.join(texts)).toCompletableFuture());
+      writes.add(store.put(key, MovedContexts.join(texts)).toCompletableFuture());
     }
     // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
     // writes must not hold up this node's other banks.
@@ -480,23 +484,23 @@ public final class NodeEngine {
           if (failure != null) {
             LOG.log(Level.WARNING, "node {0}: move {1} of {2}: the cluster did not take its {3} contexts in time ({4});"
                 + " kept here", node, move, bank, Integer.toString(leaving.size()), failure.toString());
-            takeBack(move, leaving);
+            takeBack(move, key, leaving);
             return;
           }
           String times = stepTimes(asked, confirmed[0]);
           // The edge holds the moved banks' traffic until the move is done: it hears first, the log after.
           edge.send(new Control("EXPORTED", Map.of("move", move, "count", Integer.toString(leaving.size()),
-              "status", "OK", "banks", perBank.toString())));
+              "status", "OK", "banks", perBank.toString(), "key", key)));
           LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster"
               + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, times);
         }, moveWorker);
   }
 
-  private void takeBack(String move, List<InFlightAuthorization> leaving) {
+  private void takeBack(String move, String key, List<InFlightAuthorization> leaving) {
     // What reached the cluster, or reaches it yet, is nobody's: the edge sends IMPORT to another
     // node only after an EXPORTED that says OK, and an IMPORT of this move here finds them taken back.
     movesTakenBack.add(move);
-    store.take(moveKey(move));
+    store.take(key);
     int back = leaving.size() - book.importAll(leaving).size();
     reply("EXPORTED", move, back, "FAILED");
   }
@@ -522,7 +526,7 @@ public final class NodeEngine {
       reply("IMPORTED", move, 0, "OK");
       return;
     }
-    CompletableFuture<String> taking = store.take(moveKey(move)).toCompletableFuture();
+    CompletableFuture<String> taking = store.takeOwnedFirst(importedKey(move, control)).toCompletableFuture();
     if (movesTakenBack.remove(move)) {
       reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed
       return;
@@ -605,9 +609,31 @@ public final class NodeEngine {
     return frame instanceof Control control && "IMPORT".equals(control.verb());
   }
 
-  /** Where a move's contexts wait in the cluster, all in one entry. */
+  /** Where a move's contexts wait in the cluster, all in one entry (see {@link #moveKeyOwnedByTheOther}). */
   private static String moveKey(String move) {
     return "move|" + move;
+  }
+
+  /**
+   * The key a move's contexts are written under: {@code move|<id>}, or {@code move|<id>|<n>} for
+   * the first {@code n} that makes the other node its first owner. The importing node then takes
+   * the entry where it is decided, without waiting for a cluster call (the write costs the same
+   * wherever its first owner is); when the store cannot tell, the plain key.
+   */
+  private String moveKeyOwnedByTheOther(String move) {
+    for (int n = 0; n < MOVE_KEY_TRIES; n++) {
+      String key = n == 0 ? moveKey(move) : moveKey(move) + "|" + n;
+      if (!store.ownsFirst(key)) {
+        return key;
+      }
+    }
+    return moveKey(move);
+  }
+
+  /** The key EXPORTED named (passed on in IMPORT), if it is one of this move's; else the plain one. */
+  private static String importedKey(String move, Control control) {
+    String key = control.attribute("key");
+    return key != null && (key.equals(moveKey(move)) || key.startsWith(moveKey(move) + "|")) ? key : moveKey(move);
   }
 
   private void onRefused(Refused refused) {

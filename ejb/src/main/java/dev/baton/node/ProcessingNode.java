@@ -390,6 +390,48 @@ public class ProcessingNode {
       return asApplication(() -> cache.removeAsync(key));
     }
 
+    @Override
+    public java.util.concurrent.CompletionStage<String> takeOwnedFirst(String key) {
+      if (!ownsFirst(key)) {
+        return take(key);
+      }
+      org.infinispan.AdvancedCache<String, String> notWaiting = backupsNotAwaited();
+      if (notWaiting == null) {
+        return take(key);
+      }
+      // Removed here, where every take of the key is decided; the other owner is told without
+      // waiting for it (were this member to die first, that owner still has the entry).
+      return asApplication(() -> notWaiting.removeAsync(key));
+    }
+
+    /** The cache with Infinispan's FORCE_ASYNCHRONOUS flag; null when it cannot be had. */
+    private volatile java.util.Optional<org.infinispan.AdvancedCache<String, String>> backupsNotAwaited;
+
+    /**
+     * The flag's class lies outside what WildFly's {@code org.infinispan} module lets a deployment
+     * link against (a direct reference failed with NoClassDefFoundError), so it is reached through
+     * the cache's own class loader, once.
+     */
+    @SuppressWarnings("unchecked")
+    private org.infinispan.AdvancedCache<String, String> backupsNotAwaited() {
+      java.util.Optional<org.infinispan.AdvancedCache<String, String>> found = backupsNotAwaited;
+      if (found == null) {
+        try {
+          org.infinispan.AdvancedCache<String, String> cache = advanced();
+          Class<?> flag = Class.forName("org.infinispan.context.Flag", false, cache.getClass().getClassLoader());
+          Object flags = java.lang.reflect.Array.newInstance(flag, 1);
+          java.lang.reflect.Array.set(flags, 0, flag.getField("FORCE_ASYNCHRONOUS").get(null));
+          found = java.util.Optional.of((org.infinispan.AdvancedCache<String, String>)
+              org.infinispan.AdvancedCache.class.getMethod("withFlags", flags.getClass()).invoke(cache, flags));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+          LOG.log(Level.INFO, "in-flight cache: a move's entry is taken waiting for both owners ({0})", e.toString());
+          found = java.util.Optional.empty();
+        }
+        backupsNotAwaited = found;
+      }
+      return found.orElse(null);
+    }
+
     /**
      * Waits until the member has left the cluster's view and the in-flight cache's own topology
      * (installed a little after the view: until then the cache still counts the member an owner).

@@ -363,13 +363,20 @@ public class Switchover implements BankMoves {
   /**
    * The attributes of an IMPORT of what {@code from} exported: the count only when its EXPORTED
    * gave one (a node told "0" takes nothing from the cluster, so a count that cannot be read is
-   * left out, and the node then takes whatever is there).
+   * left out, and the node then takes whatever is there), and the key it wrote them under.
    */
   private static Map<String, String> importing(NodeId from, Control exported) {
+    Map<String, String> attributes = new java.util.HashMap<>();
+    attributes.put("from", from.name());
     String count = exported == null ? null : exported.attribute("count");
-    return count != null && count.matches("\\d{1,9}")
-        ? Map.of("from", from.name(), "count", count)
-        : Map.of("from", from.name());
+    if (count != null && count.matches("\\d{1,9}")) {
+      attributes.put("count", count);
+    }
+    String key = exported == null ? null : exported.attribute("key");
+    if (key != null) {
+      attributes.put("key", key); // where the old node wrote them; the new node checks it is the move's
+    }
+    return attributes;
   }
 
   private static int count(Control reply) {

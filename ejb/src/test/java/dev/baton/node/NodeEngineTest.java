@@ -344,6 +344,49 @@ class NodeEngineTest {
   }
 
   @Test
+  void aMovesEntryGoesUnderAKeyTheImportingNodeOwnsFirstAndThatNodeTakesItWhereTheRemovalIsDecided() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster) {
+      @Override
+      public boolean ownsFirst(String key) {
+        return !key.equals("move|m6|2"); // as the cluster's hash would have it: B is first owner of this one only
+      }
+    }, false);
+    engine.onFrame(fromBank(66, "ACQ1", "ACQ1-1", request("000806")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 1_000);
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m6", "bank", "ACQ1", "deadline", deadline)));
+    Control exported = (Control) toEdge.removeFirst();
+    assertEquals("move|m6|2", exported.attribute("key"));
+    assertEquals(java.util.Set.of("move|m6|2"), cluster.keySet());
+
+    List<String> takenWhereDecided = new ArrayList<>();
+    List<Frame> toEdgeFromB = new ArrayList<>();
+    NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> takeOwnedFirst(String key) {
+        takenWhereDecided.add(key);
+        return super.take(key);
+      }
+    });
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m6", "from", "A", "deadline", deadline, "count", "1",
+        "key", exported.attribute("key"))));
+    assertEquals("IMPORT-KEYS", ((Control) toEdgeFromB.removeFirst()).verb());
+    Control imported = (Control) toEdgeFromB.removeFirst();
+    assertEquals(List.of("IMPORTED", "1", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
+    assertEquals(List.of("move|m6|2"), takenWhereDecided);
+    assertEquals(Map.of(), cluster);
+
+    cluster.put("ctx|A|1", "node A's replicas");
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m7", "from", "A", "deadline", deadline, "count", "1",
+        "key", "ctx|A|1")));
+    Control refused = (Control) toEdgeFromB.removeFirst();
+    assertEquals(List.of("IMPORTED", "0"), List.of(refused.verb(), refused.attribute("count")));
+    assertEquals(List.of("move|m6|2", "move|m7"), takenWhereDecided, "a key that is not the move's is not taken");
+    assertEquals(Map.of("ctx|A|1", "node A's replicas"), cluster);
+  }
+
+  @Test
   void aMoveWithNothingInFlightWritesNothingToTheClusterAndItsImportAsksTheClusterNothing() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster), false);
