@@ -404,8 +404,8 @@ public class ProcessingNode {
       return asApplication(() -> notWaiting.removeAsync(key));
     }
 
-    /** The cache with Infinispan's FORCE_ASYNCHRONOUS flag; null when it cannot be had. */
-    private volatile java.util.Optional<org.infinispan.AdvancedCache<String, String>> backupsNotAwaited;
+    /** The cache with Infinispan's FORCE_ASYNCHRONOUS flag (empty when it cannot be had); null until first looked up. */
+    private volatile java.util.Optional<org.infinispan.AdvancedCache<String, String>> flaggedNotAwaiting;
 
     /**
      * The flag's class lies outside what WildFly's {@code org.infinispan} module lets a deployment
@@ -414,7 +414,7 @@ public class ProcessingNode {
      */
     @SuppressWarnings("unchecked")
     private org.infinispan.AdvancedCache<String, String> backupsNotAwaited() {
-      java.util.Optional<org.infinispan.AdvancedCache<String, String>> found = backupsNotAwaited;
+      java.util.Optional<org.infinispan.AdvancedCache<String, String>> found = flaggedNotAwaiting;
       if (found == null) {
         try {
           org.infinispan.AdvancedCache<String, String> cache = advanced();
@@ -427,7 +427,7 @@ public class ProcessingNode {
           LOG.log(Level.INFO, "in-flight cache: a move's entry is taken waiting for both owners ({0})", e.toString());
           found = java.util.Optional.empty();
         }
-        backupsNotAwaited = found;
+        flaggedNotAwaiting = found;
       }
       return found.orElse(null);
     }
