@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * nothing queued or in hand and no more bytes wait to be read: the frame then costs no wake-up of
  * another thread. Frames still reach the application one at a time and in the order read.
  *
- * <p>Not while the application is slow, though, since a reader holding a frame answers no
- * heartbeat: the reader hands frames over only after the delivering thread has handed over the
+ * <p>Not while the application is slow, though, since a reader holding a frame answers (on a
+ * node) or reads (on the edge, see {@link Heartbeats}) no heartbeat: the reader hands frames over
+ * only after the delivering thread has handed over the
  * first {@code warmFrames} (a node's first authorizations load classes and run uncompiled code,
  * and one that held the reader for 300 ms had its node declared DOWN and failed over), and one
  * handing on the reader that takes longer than {@code slowHandling} sends the frames of the

@@ -14,9 +14,19 @@ package dev.baton.link;
  * the heartbeats sent after the last sign of life. A node that dies stops sending; once the edge
  * has read what was on its way, the misses count as before.
  *
- * <p>Not thread-safe, but for {@link #frameRead}: the client guards the rest with its state lock.
+ * <p>The reader may hand a DATA frame to the application itself (see {@link FrameDelivery}), and it
+ * reads nothing meanwhile: an edge writing an answer to a bank whose receive window is full waits
+ * until the bank reads or the session's write timeout ends it. While the reader is so busy, the
+ * node's silence says nothing about the node, so a judgement then counts as a sign of life, for
+ * {@link #READER_BUSY_LIMIT_NANOS} at most; a reader busy longer than that lets the misses count.
+ *
+ * <p>Not thread-safe, but for {@link #frameRead} and the reader's busy marks: the client guards the
+ * rest with its state lock.
  */
 final class Heartbeats {
+
+  /** How long a busy reader stands in for the node's answers: beyond a bank's write timeout (2 s). */
+  static final long READER_BUSY_LIMIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
   private final int missesToDown;
   private long lastSent;
@@ -26,6 +36,8 @@ final class Heartbeats {
   // Frames read on this connection: written by its reader thread alone, read by the judge.
   private volatile long framesRead;
   private long framesJudged;
+  // When (System.nanoTime) the reader began handing a frame over itself; 0 while it reads.
+  private volatile long readerBusySince;
 
   Heartbeats(int missesToDown) {
     this.missesToDown = missesToDown;
@@ -53,14 +65,27 @@ final class Heartbeats {
     framesRead++;
   }
 
+  /** The reader is about to hand a frame over (or wait for room to queue it); reader only. */
+  void readerBusy(long nowNanos) {
+    readerBusySince = nowNanos == 0 ? 1 : nowNanos;
+  }
+
+  /** The reader reads again; reader only. */
+  void readerReading() {
+    readerBusySince = 0;
+  }
+
   /**
-   * Takes the frames read since the last call as an answer to the heartbeat sent last; called
-   * before each judgement. Before the node's first answer they count for nothing: a node that
-   * has not answered has not shown it processes.
+   * Takes the frames read since the last call, or a reader busy handing one over for less than
+   * {@link #READER_BUSY_LIMIT_NANOS}, as an answer to the heartbeat sent last; called before each
+   * judgement. Before the node's first answer they count for nothing: a node that has not
+   * answered has not shown it processes.
    */
-  void takeFramesRead() {
+  void takeFramesRead(long nowNanos) {
     long read = framesRead;
-    if (read != framesJudged) {
+    long busySince = readerBusySince;
+    boolean busy = busySince != 0 && nowNanos - busySince < READER_BUSY_LIMIT_NANOS;
+    if (read != framesJudged || busy) {
       framesJudged = read;
       if (lastAnswered > 0) {
         lastHeard = lastSent;

@@ -225,11 +225,15 @@ public final class NodeLinkClient implements AutoCloseable {
   }
 
   /**
-   * A DATA, REFUSED or CONTROL from the node, read on the connection thread: queued for the
-   * delivery thread, which hands it to the listener in order; or, when the listener {@linkplain
-   * LinkListener#takesAtOnce takes it at once}, handed over here.
+   * A DATA, REFUSED or CONTROL from the node, read on the connection thread: handed to the
+   * listener here when it {@linkplain LinkListener#takesAtOnce takes it at once}; a DATA, when
+   * no more bytes wait to be read and the delivery thread has nothing queued or in hand, handed
+   * over here too (an answer for a bank then costs no wake-up of another thread; see {@link
+   * FrameDelivery}); otherwise queued for the delivery thread, which hands frames to the listener
+   * in order. While the reader hands a frame over, or waits for room in the queue, its heartbeats
+   * count the node alive (see {@link Heartbeats}).
    */
-  void deliver(Frame frame) {
+  void deliver(Frame frame, boolean moreToRead, Heartbeats heartbeats) {
     if (listener.takesAtOnce(nodeId, frame)) {
       try {
         listener.onFrame(nodeId, frame);
@@ -238,7 +242,16 @@ public final class NodeLinkClient implements AutoCloseable {
       }
       return;
     }
-    delivery.offer(frame);
+    heartbeats.readerBusy(System.nanoTime());
+    try {
+      if (frame instanceof Frame.Data) {
+        delivery.deliver(frame, moreToRead);
+      } else {
+        delivery.offer(frame);
+      }
+    } finally {
+      heartbeats.readerReading();
+    }
   }
 
   /** Frames read from the node that the listener has not had yet. */
@@ -277,7 +290,7 @@ public final class NodeLinkClient implements AutoCloseable {
         return;
       }
       Heartbeats heartbeats = connection.heartbeats();
-      heartbeats.takeFramesRead();
+      heartbeats.takeFramesRead(now);
       NodeState to = heartbeats.state();
       if (to != state) {
         moveTo(to, heartbeats.reasonFor(to));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The state rule, on one connection's heartbeats, with DOWN after three misses. */
 class HeartbeatsTest {
 
+  private static final long NOW = 1_000_000_000_000L;
   private final Heartbeats heartbeats = new Heartbeats(3);
 
   @Test
@@ -44,23 +45,45 @@ class HeartbeatsTest {
     assertEquals(NodeState.SUSPECT, heartbeats.state());
 
     heartbeats.frameRead();
-    heartbeats.takeFramesRead();
+    heartbeats.takeFramesRead(NOW);
     assertEquals(NodeState.UP, heartbeats.state(), "a node sending frames is alive");
     heartbeats.next();
-    heartbeats.takeFramesRead();
+    heartbeats.takeFramesRead(NOW);
     assertEquals(NodeState.SUSPECT, heartbeats.state(), "nothing read since: one miss");
     heartbeats.next();
     heartbeats.next();
-    heartbeats.takeFramesRead();
+    heartbeats.takeFramesRead(NOW);
     assertEquals(NodeState.DOWN, heartbeats.state(), "three heartbeats since the last frame");
     assertEquals("3 heartbeats unanswered", heartbeats.reasonFor(NodeState.DOWN));
+  }
+
+  @Test
+  void aReaderBusyHandingAFrameOverCountsTheNodeAliveUntilTheLimitThenTheMissesCountAgain() {
+    heartbeats.answered(heartbeats.next());
+    heartbeats.readerBusy(NOW);
+    for (int i = 0; i < 5; i++) {
+      heartbeats.next();
+      heartbeats.takeFramesRead(NOW + i * 100_000_000L);
+    }
+    assertEquals(NodeState.UP, heartbeats.state(), "the reader cannot read the answers, the node is not silent");
+
+    heartbeats.next();
+    heartbeats.next();
+    heartbeats.next();
+    heartbeats.takeFramesRead(NOW + Heartbeats.READER_BUSY_LIMIT_NANOS);
+    assertEquals(NodeState.DOWN, heartbeats.state(), "busy past the limit: three heartbeats since the last sign");
+
+    heartbeats.readerReading();
+    heartbeats.next();
+    heartbeats.takeFramesRead(NOW + Heartbeats.READER_BUSY_LIMIT_NANOS + 1);
+    assertEquals(NodeState.DOWN, heartbeats.state(), "reading again and nothing read: still silent");
   }
 
   @Test
   void framesReadBeforeTheFirstAnswerDoNotMakeTheNodeUp() {
     heartbeats.next();
     heartbeats.frameRead();
-    heartbeats.takeFramesRead();
+    heartbeats.takeFramesRead(NOW);
 
     assertEquals(NodeState.DOWN, heartbeats.state());
   }

@@ -525,6 +525,64 @@ class NodeLinkTest {
     }
   }
 
+  @Test
+  void warmEdgeHandsAnIdleDataFrameOverOnItsReaderAndAReaderHeldThereKeepsTheNodeUp() throws Exception {
+    List<String> handedOn = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    int warm = 1_000;
+    int held = 5_000;
+    LinkListener application = new LinkListener() {
+      @Override
+      public void onState(String nodeId, NodeState from, NodeState to, String reason) {
+        edge.onState(nodeId, from, to, reason);
+      }
+
+      @Override
+      public void onFrame(String nodeId, Frame frame) {
+        if (frame instanceof Data data && data.correlation() == held) {
+          try {
+            release.await(); // a bank that does not read: the write waits
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        handedOn.add(Thread.currentThread().getName());
+      }
+    };
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = connectedEdge(server, application);
+    for (int i = 0; i < warm; i++) {
+      assertTrue(server.send(data(i, "node")));
+    }
+    Poll.until("the first frames handed over", () -> handedOn.size() == warm);
+    assertTrue(handedOn.stream().allMatch(name -> name.equals("node-link-A-delivery")),
+        "cold: every frame on the delivery thread");
+
+    // One at a time, each once the last is handed over: the first may still find the delivery
+    // thread finishing the warm frames' count, the next ones find it idle.
+    int sent = warm;
+    for (int tries = 0; tries < 5 && !handedOn.getLast().equals("node-link-A-connection"); tries++) {
+      assertTrue(server.send(data(sent++, "node")));
+      int expected = sent;
+      Poll.until("frame " + (expected - 1) + " handed over", () -> handedOn.size() == expected);
+    }
+    assertEquals("node-link-A-connection", handedOn.getLast(), "warm and idle: on the reader");
+
+    assertTrue(server.send(data(held, "node")));
+    long heldSince = System.nanoTime();
+    long interval = BEATING.heartbeatInterval().toNanos();
+    Poll.until("six heartbeat intervals with the reader held", () -> System.nanoTime() - heldSince > 6 * interval);
+    assertEquals(NodeState.UP, client.state(), client.stateReason());
+    assertTrue(edge.changes.stream().allMatch(change -> change.to() == NodeState.UP), edge.changes.toString());
+
+    release.countDown();
+    assertTrue(server.send(data(held + 1, "node")));
+    int handed = sent + 2;
+    Poll.until("the held frame and the one after it handed over", () -> handedOn.size() == handed);
+    Poll.until("heartbeats answered again", () -> client.lastAckAgeMillis() < 2 * BEATING.heartbeatInterval().toMillis());
+    assertEquals(NodeState.UP, client.state());
+  }
+
   static InetSocketAddress loopback(int port) {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
