@@ -137,6 +137,9 @@ public final class Topology {
           if (!reported.contains(component.name())) {
             reported.add(component.name());
             out.printf("  %-10s ready (%.1f s) %s%n", component.name(), seconds(started), health.detail());
+            if (component instanceof WildFlyServer server) {
+              server.lowerCollectorPriority(out);
+            }
           }
         } else {
           waiting.add(component);
@@ -194,6 +197,9 @@ public final class Topology {
       Component.Health health = component.health();
       if (health.state() == Component.Health.State.READY) {
         out.printf("  %-10s ready again (%.1f s) %s%n", name, seconds(started), health.detail());
+        if (component instanceof WildFlyServer server) {
+          server.lowerCollectorPriority(out);
+        }
         return;
       }
       if (health.state() == Component.Health.State.DOWN) {

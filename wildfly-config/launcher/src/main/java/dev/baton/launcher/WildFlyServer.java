@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 public final class WildFlyServer implements Component {
 
-  /** Heap and collector of each server, unless BATON_SERVER_HEAP gives others. */
-  static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC";
+  /**
+   * Heap and collector of each server, unless BATON_SERVER_HEAP gives others. No proactive
+   * collections: ZGC starts one when it judges the application can spare the time, and on two
+   * shared cores each one, an old-generation cycle of up to a second, delayed authorizations by up
+   * to 300 ms; the collections the allocation rate calls for remain.
+   */
+  static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC -XX:-ZProactive";
 
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
   private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
@@ -165,6 +170,26 @@ public final class WildFlyServer implements Component {
     }
     List<String> down = DOWN_CHECK.matcher(body).results().map(m -> m.group(1)).toList();
     return Health.starting(down.isEmpty() ? "HTTP " + status : "not ready: " + String.join(", ", down));
+  }
+
+  /**
+   * Lowers the priority of the server's collector threads (see {@link CollectorPriority}), by
+   * BATON_COLLECTOR_NICE; once it is ready, when they all run. Says what it did, or why not: a
+   * server whose collector keeps its priority still works.
+   */
+  void lowerCollectorPriority(java.io.PrintStream out) {
+    try {
+      int nice = CollectorPriority.fromEnvironment(System.getenv("BATON_COLLECTOR_NICE"));
+      if (nice == 0) {
+        return;
+      }
+      int lowered = CollectorPriority.lower(pid(), nice);
+      if (lowered > 0) {
+        out.printf("  %-10s collector threads at nice %d (%d threads)%n", name(), nice, lowered);
+      }
+    } catch (IOException | RuntimeException e) {
+      out.printf("  %-10s collector threads keep their priority: %s%n", name(), e.getMessage());
+    }
   }
 
   @Override
