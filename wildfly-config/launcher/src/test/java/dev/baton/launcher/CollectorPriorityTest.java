@@ -23,10 +23,12 @@ class CollectorPriorityTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // A JVM that waits on its standard input, under a shell, as standalone.sh runs the server.
     Process script = new ProcessBuilder("sh", "-c", "\"" + java + "\" -XX:+UseZGC -Xmx64m -cp \""
-        + System.getProperty("java.class.path") + "\" " + WaitForInput.class.getName()).start();
+        + System.getProperty("java.class.path") + "\" '" + WaitForInput.class.getName() + "'").redirectErrorStream(true).start();
     try {
+      // Its first line comes from main: the virtual machine, its collector's threads included, is up.
+      String first = new java.io.BufferedReader(new java.io.InputStreamReader(script.getInputStream())).readLine();
+      assertEquals("waiting", first);
       long jvm = awaitJava(script.toHandle());
-      until("the collector's threads started", () -> !CollectorPriority.collectorThreads(jvm).isEmpty());
 
       int lowered = CollectorPriority.lower(script.pid(), 7);
 
@@ -112,6 +114,8 @@ class CollectorPriorityTest {
   /** Waits until its standard input ends. */
   public static final class WaitForInput {
     public static void main(String[] args) throws Exception {
+      System.out.println("waiting");
+      System.out.flush();
       System.in.read();
     }
   }
