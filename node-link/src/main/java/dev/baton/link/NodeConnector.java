@@ -192,13 +192,9 @@ final class NodeConnector implements Runnable {
           // The node sends none today; answering keeps the protocol symmetric.
           case Heartbeat beat -> link.write(new HeartbeatAck(beat.sequence(), beat.sentAtNanos()));
           case Hello _ -> throw new LinkProtocolException("HELLO again after the handshake");
-          case Data _ -> {
+          case Data _, Refused _, Control _ -> {
             connection.heartbeats().frameRead();
             client.deliver(frame, link.moreToRead(), connection.heartbeats());
-          }
-          case Refused _, Control _ -> {
-            connection.heartbeats().frameRead();
-            client.deliver(frame, true, connection.heartbeats());
           }
         }
       }

@@ -244,11 +244,7 @@ public final class NodeLinkClient implements AutoCloseable {
     }
     heartbeats.readerBusy(System.nanoTime());
     try {
-      if (frame instanceof Frame.Data) {
-        delivery.deliver(frame, moreToRead);
-      } else {
-        delivery.offer(frame);
-      }
+      delivery.deliver(frame, moreToRead || !(frame instanceof Frame.Data));
     } finally {
       heartbeats.readerReading();
     }

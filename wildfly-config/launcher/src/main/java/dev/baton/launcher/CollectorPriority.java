@@ -106,7 +106,8 @@ final class CollectorPriority {
     return ids;
   }
 
-  private static Optional<ProcessHandle> javaProcess(long pid) {
+  /** The JVM that is {@code pid} or runs under it. */
+  static Optional<ProcessHandle> javaProcess(long pid) {
     return ProcessHandle.of(pid).stream()
         .flatMap(process -> Stream.concat(Stream.of(process), process.descendants()))
         .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))

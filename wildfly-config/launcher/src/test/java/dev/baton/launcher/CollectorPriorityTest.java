@@ -28,7 +28,7 @@ class CollectorPriorityTest {
       // Its first line comes from main: the virtual machine, its collector's threads included, is up.
       String first = new java.io.BufferedReader(new java.io.InputStreamReader(script.getInputStream())).readLine();
       assertEquals("waiting", first);
-      long jvm = awaitJava(script.toHandle());
+      long jvm = CollectorPriority.javaProcess(script.pid()).orElseThrow().pid();
 
       int lowered = CollectorPriority.lower(script.pid(), 7);
 
@@ -68,32 +68,6 @@ class CollectorPriorityTest {
       IllegalArgumentException refused =
           assertThrows(IllegalArgumentException.class, () -> CollectorPriority.fromEnvironment(wrong));
       assertEquals("BATON_COLLECTOR_NICE must be a whole number from 0 to 19, not '" + wrong + "'", refused.getMessage());
-    }
-  }
-
-  private static long awaitJava(ProcessHandle script) throws Exception {
-    long[] found = {-1};
-    until("the JVM under the script", () -> {
-      found[0] = script.descendants()
-          .filter(process -> process.info().command().map(command -> command.endsWith("/java")).orElse(false))
-          .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
-      return found[0] > 0;
-    });
-    return found[0];
-  }
-
-  interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  /** Polls {@code condition} every 20 ms for 20 s at most. */
-  private static void until(String what, Condition condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.holds()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
     }
   }
 
