@@ -45,6 +45,7 @@ class TopologyIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
+  private static final Pattern MEMBERS = Pattern.compile("\"members\"\\s*:\\s*\"([^\"]*)\"");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final int[] MANAGEMENT_PORTS = {9990, 10090, 10190};
 
@@ -243,6 +244,20 @@ class TopologyIT {
       Matcher size = CLUSTER_SIZE.matcher(body);
       assertTrue(size.find(), "health reports the cluster size: " + body);
       assertEquals(3, Integer.parseInt(size.group(1)), body);
+    }
+  }
+
+  /**
+   * The launcher starts the nodes once the edge has formed the cluster, so the edge is its first
+   * member (its coordinator) in every server's view; nodes restarted since join at the end.
+   */
+  @Test
+  void theEdgeFormedTheClusterAndTheNodesJoinedIt() {
+    for (int port : MANAGEMENT_PORTS) {
+      String body = get("http://127.0.0.1:" + port + "/health/ready").orElseThrow().body();
+      Matcher members = MEMBERS.matcher(body);
+      assertTrue(members.find(), "health names the cluster's members: " + body);
+      assertTrue(members.group(1).startsWith("edge,"), "the edge is the first member: " + body);
     }
   }
 

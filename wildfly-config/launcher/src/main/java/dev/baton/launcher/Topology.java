@@ -94,10 +94,32 @@ public final class Topology {
           reported.add(database.name());
         }
       }
+      // The edge (and Keycloak) first, the nodes once the edge has formed the cluster and started
+      // its cache containers: they then join a cluster whose first member answers them. Started
+      // together, a node that asked the edge for the cluster's configuration while the edge's own
+      // containers were still starting got no answer and failed after 240 s (twice in eight starts
+      // on a 2-core machine); a node joining a running edge, as after every restart, never did.
+      List<Component> starting = new ArrayList<>();
       for (Component component : components) {
-        if (!(component instanceof PostgresServer)) {
+        if (!(component instanceof PostgresServer) && !isNode(component)) {
           out.println("  starting " + component.name());
           component.start();
+          starting.add(component);
+        }
+      }
+      Optional<WildFlyServer> edge = components.stream()
+          .filter(c -> c instanceof WildFlyServer server && server.role() == Role.EDGE)
+          .map(WildFlyServer.class::cast).findFirst();
+      if (edge.isPresent()) {
+        await(out, started, reported, starting, () -> edge.get().cacheContainersStarted(),
+            "the edge's cluster before the nodes start");
+        out.printf("  %-10s cluster formed (%.1f s), the nodes join it%n", edge.get().name(), seconds(started));
+      }
+      for (Component component : components) {
+        if (isNode(component)) {
+          out.println("  starting " + component.name());
+          component.start();
+          starting.add(component);
         }
       }
       awaitReady(out, started, reported);
@@ -123,12 +145,26 @@ public final class Topology {
     }
   }
 
+  private static boolean isNode(Component component) {
+    return component instanceof WildFlyServer server && server.role() != Role.EDGE;
+  }
+
   private void awaitReady(PrintStream out, Instant started, List<String> reported) throws TopologyException {
+    await(out, started, reported, components, () -> false, "");
+  }
+
+  /**
+   * Waits until every one of {@code among} is ready, or until {@code enough} (a step of the
+   * start that others wait for: {@code what}); says which became ready, fails on any that stopped
+   * or on the start's deadline, and says every few seconds what it still waits for.
+   */
+  private void await(PrintStream out, Instant started, List<String> reported, List<Component> among,
+      java.util.function.BooleanSupplier enough, String what) throws TopologyException {
     Instant deadline = started.plus(START_TIMEOUT);
     Instant nextReport = Instant.now().plus(REPORT_EVERY);
     while (true) {
       List<Component> waiting = new ArrayList<>();
-      for (Component component : components) {
+      for (Component component : among) {
         Component.Health health = component.health();
         if (health.state() == Component.Health.State.DOWN) {
           throw new TopologyException(component.name() + " stopped while starting: see " + component.log() + lastLine(component.log()));
@@ -145,19 +181,22 @@ public final class Topology {
           waiting.add(component);
         }
       }
-      if (waiting.isEmpty()) {
+      if (waiting.isEmpty() && what.isEmpty()) {
         out.printf("all healthy in %.1f s%n", seconds(started));
+        return;
+      }
+      if (!what.isEmpty() && enough.getAsBoolean()) {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
         throw new TopologyException(
-            "not ready after " + START_TIMEOUT.toSeconds() + " s: "
+            "not ready after " + START_TIMEOUT.toSeconds() + " s" + (what.isEmpty() ? "" : " (waiting for " + what + ")") + ": "
                 + waiting.stream().map(c -> c.name() + " (" + c.health().detail() + ", log " + c.log() + ")").collect(Collectors.joining(", ")));
       }
       if (Instant.now().isAfter(nextReport)) {
         out.printf(
-            "  waiting (%.0f s): %s%n",
-            seconds(started),
+            "  waiting (%.0f s)%s: %s%n",
+            seconds(started), what.isEmpty() ? "" : " for " + what,
             waiting.stream().map(c -> c.name() + " " + c.health().detail()).collect(Collectors.joining(", ")));
         nextReport = Instant.now().plus(REPORT_EVERY);
       }

@@ -142,17 +142,34 @@ public final class WildFlyServer implements Component {
     return health;
   }
 
+  /** The clustered cache containers of every server's configuration: Baton's and WildFly's own. */
+  private static final List<String> CLUSTERED_CONTAINERS = List.of("baton", "ejb", "server", "web");
+
+  /**
+   * True once the server this launcher started has joined (or formed) the cluster and started
+   * every clustered cache container, with the internal caches others ask when they join: the
+   * server is then one that others can join.
+   */
+  boolean cacheContainersStarted() {
+    String since = logSinceStart();
+    return CLUSTERED_CONTAINERS.stream().allMatch(name -> since.contains("Started " + name + " cache container"));
+  }
+
   /** True if the server this launcher started finished booting with failed services. */
   private boolean bootedWithErrors() {
+    return logSinceStart().contains("WFLYSRV0026");
+  }
+
+  /** What the server logged since this launcher started it; empty when it did not start it. */
+  private String logSinceStart() {
     if (logOffsetAtStart < 0) {
-      return false;
+      return "";
     }
     try (var channel = java.nio.channels.FileChannel.open(log())) {
       channel.position(logOffsetAtStart);
-      String since = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      return since.contains("WFLYSRV0026");
+      return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return false;
+      return "";
     }
   }
 
