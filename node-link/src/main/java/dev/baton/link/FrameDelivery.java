@@ -57,6 +57,12 @@ final class FrameDelivery {
   private volatile long readerPauses;
   private long pausesLoggedAt;
   private long pausesLogged;
+  /** Frames handed over, at most, while the link writes they cause wait to be flushed together. */
+  static final int HELD_FRAMES = 16;
+
+  /** How long, at most, the link writes of frames handed over wait to be flushed together. */
+  static final long HELD_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
   /** How often, at most, the pauses are logged: a busy machine may trip them often. */
   private static final long PAUSE_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -182,12 +188,32 @@ final class FrameDelivery {
     frames.offer(STOP);
   }
 
+  /**
+   * Delivers until closed. While more frames wait in the queue, the link frames the application
+   * writes on this thread are flushed together: when the queue is empty, and at least every
+   * {@link #HELD_FRAMES} frames and {@link #HELD_NANOS}, so that a burst read at once leaves in
+   * a few segments rather than one per frame, and no frame waits behind more than a few others.
+   */
   private void deliverUntilClosed() {
+    int held = 0;
+    long heldSince = 0;
     try {
       while (true) {
-        Frame frame = frames.take();
+        Frame frame = frames.poll();
+        if (frame == null) {
+          LinkConnection.flushHeld();
+          held = 0;
+          frame = frames.take();
+        }
         if (frame == STOP || closed) {
           break;
+        }
+        if (held == 0 && !frames.isEmpty()) {
+          LinkConnection.holdFlushes();
+          held = 1;
+          heldSince = System.nanoTime();
+        } else if (held > 0) {
+          held++;
         }
         try {
           hand(frame);
@@ -197,9 +223,15 @@ final class FrameDelivery {
             handedByThread++; // this thread alone writes it
           }
         }
+        if (held >= HELD_FRAMES || (held > 0 && System.nanoTime() - heldSince >= HELD_NANOS)) {
+          LinkConnection.flushHeld();
+          held = 0;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      LinkConnection.flushHeld();
     }
     int left = frames.size();
     if (left > 1) {

@@ -16,9 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One TCP connection of the link, on either side: frames in on the connection's one reader
  * thread, frames out from any thread, one whole frame at a time, each flushed at once (the link
- * carries authorizations waiting for an answer, so nothing may sit in a buffer). The first reason
- * given to {@link #close} is kept, so that the reader, which sees only "socket closed", can tell
- * why the connection ended.
+ * carries authorizations waiting for an answer, so nothing may sit in a buffer), unless the
+ * writing thread {@linkplain #holdFlushes holds its flushes} because it writes more frames right
+ * away: they then go in one system call and one segment, flushed when it is done ({@link
+ * #flushHeld}). The first reason given to {@link #close} is kept, so that the reader, which sees
+ * only "socket closed", can tell why the connection ended.
  */
 final class LinkConnection {
 
@@ -31,6 +33,39 @@ final class LinkConnection {
   private final DataOutputStream out;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicReference<String> closeReason = new AtomicReference<>();
+
+  /**
+   * The connection a thread that {@linkplain #holdFlushes holds its flushes} wrote to and has not
+   * flushed yet (an empty holder when none); absent on a thread that flushes every frame.
+   */
+  private static final ThreadLocal<LinkConnection[]> HELD = new ThreadLocal<>();
+
+  /**
+   * From now on the frames this thread writes stay in the connection's buffer (up to its size)
+   * until {@link #flushHeld}; a write to another connection flushes the first. For a thread about
+   * to write several frames at once, which it must flush before it waits for anything.
+   */
+  static void holdFlushes() {
+    if (HELD.get() == null) {
+      HELD.set(new LinkConnection[1]);
+    }
+  }
+
+  /** Whether this thread holds its flushes now. */
+  static boolean holdingFlushes() {
+    return HELD.get() != null;
+  }
+
+  /** Flushes what this thread wrote since {@link #holdFlushes}, and flushes every frame again. */
+  static void flushHeld() {
+    LinkConnection[] held = HELD.get();
+    if (held != null) {
+      HELD.remove();
+      if (held[0] != null) {
+        held[0].flushQuietly();
+      }
+    }
+  }
 
   /** Takes over a connected socket: TCP_NODELAY, buffered streams. */
   LinkConnection(Socket socket, int maxFrameBytes) throws IOException {
@@ -80,10 +115,34 @@ final class LinkConnection {
       throw new IllegalArgumentException(FrameCodec.typeName(frame) + " frame of " + length
           + " bytes is over the maximum of " + maxFrameBytes);
     }
+    LinkConnection[] held = HELD.get();
     writeLock.lock();
     try {
       out.write(bytes);
+      if (held == null) {
+        out.flush();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    if (held != null && held[0] != this) {
+      LinkConnection before = held[0];
+      held[0] = this;
+      if (before != null) {
+        before.flushQuietly();
+      }
+    }
+  }
+
+  /** Flushes what is buffered; a failure closes the connection, whose reader then reports it. */
+  private void flushQuietly() {
+    writeLock.lock();
+    try {
       out.flush();
+    } catch (IOException e) {
+      if (close("write failed: " + e.getMessage())) {
+        LOG.log(Level.WARNING, "connection to {0}: flush failed, closing the connection: {1}", peer, e.getMessage());
+      }
     } finally {
       writeLock.unlock();
     }

@@ -41,6 +41,47 @@ class FrameDeliveryTest {
   }
 
   @Test
+  void framesHandedOverWhileOthersWaitInTheQueueHaveTheirLinkWritesFlushedTogetherAndALoneFrameItsOwn()
+      throws InterruptedException {
+    List<String> holding = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch firstTaken = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    FrameDelivery delivery = new FrameDelivery("test", 16, frame -> {
+      String verb = ((Frame.Control) frame).verb();
+      holding.add(verb + (LinkConnection.holdingFlushes() ? " held" : " flushed"));
+      if (verb.equals("F1")) {
+        firstTaken.countDown();
+        awaitQuietly(goOn);
+      }
+    });
+    List<Thread> running = Collections.synchronizedList(new ArrayList<>());
+    delivery.start(Thread.ofPlatform().factory(), "frame-delivery-test", running);
+    try {
+      delivery.offer(new Frame.Control("F1", Map.of()));
+      assertEquals(true, firstTaken.await(10, TimeUnit.SECONDS), "the first frame reached the application");
+      for (String verb : List.of("F2", "F3", "F4")) {
+        delivery.offer(new Frame.Control(verb, Map.of())); // queued behind the one in hand
+      }
+      goOn.countDown();
+      Poll.until("the burst delivered", () -> holding.size() == 4);
+      delivery.offer(new Frame.Control("ALONE", Map.of()));
+      Poll.until("the lone frame delivered", () -> holding.size() == 5);
+      assertEquals(List.of("F1 flushed", "F2 held", "F3 held", "F4 held", "ALONE flushed"), holding,
+          "held while frames waited behind, flushed once the queue was empty; a frame alone flushes its own");
+    } finally {
+      delivery.close();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void aReaderWithNothingMoreToReadAndNothingQueuedHandsTheFrameOverItselfAndOtherwiseQueuesIt() {
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     FrameDelivery delivery = warm(frame -> threads.add(((Frame.Control) frame).verb() + " " + Thread.currentThread().getName()));

@@ -1,0 +1,102 @@
+package dev.baton.link;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Frames written on a thread that holds its flushes, over a real loopback connection. */
+class LinkConnectionTest {
+
+  private static final int MAX = 64 * 1024;
+
+  @Test
+  void framesWrittenWhileAThreadHoldsItsFlushesStayInTheProcessUntilItFlushesAndThenArriveTogetherInOrder()
+      throws Exception {
+    try (Pair pair = new Pair()) {
+      LinkConnection link = pair.link;
+      DataInputStream in = pair.in;
+      Socket peer = pair.peer;
+      try {
+        LinkWrites.together(() -> {
+          for (String verb : List.of("ONE", "TWO", "THREE")) {
+            send(link, verb);
+          }
+          assertEquals(0, available(peer), "nothing has left the process while the flushes are held");
+        });
+        assertEquals(List.of("ONE", "TWO", "THREE"), read(in, 3), "all three, in order, once flushed");
+        send(link, "AFTER");
+        assertEquals(List.of("AFTER"), read(in, 1), "a write after the hold is flushed at once");
+      } finally {
+        LinkConnection.flushHeld();
+        link.close("test over");
+      }
+    }
+  }
+
+  @Test
+  void aWriteFromAnotherThreadWhileOneHoldsItsFlushesSendsTheHeldFramesAheadOfItsOwn() throws Exception {
+    try (Pair pair = new Pair()) {
+      LinkConnection link = pair.link;
+      DataInputStream in = pair.in;
+      try {
+        LinkConnection.holdFlushes();
+        send(link, "HELD");
+        Thread other = Thread.ofPlatform().start(() -> send(link, "OTHER")); // as a heartbeat answer would
+        other.join(10_000);
+        assertEquals(List.of("HELD", "OTHER"), read(in, 2), "the other thread's flush carried the held frame first");
+      } finally {
+        LinkConnection.flushHeld();
+        link.close("test over");
+      }
+    }
+  }
+
+  /** A link connection over loopback and the raw socket at its other end, read with a 10 s timeout. */
+  private static final class Pair implements AutoCloseable {
+    final ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    final Socket client = new Socket(InetAddress.getLoopbackAddress(), listening.getLocalPort());
+    final Socket peer = listening.accept();
+    final LinkConnection link = new LinkConnection(client, MAX);
+    final DataInputStream in = new DataInputStream(peer.getInputStream());
+
+    Pair() throws IOException {
+      peer.setSoTimeout(10_000);
+    }
+
+    @Override
+    public void close() throws IOException {
+      peer.close();
+      client.close();
+      listening.close();
+    }
+  }
+
+  private static void send(LinkConnection link, String verb) {
+    assertEquals(true, link.send(new Frame.Control(verb, Map.of()), "test link"), verb + " written");
+  }
+
+  private static int available(Socket socket) {
+    try {
+      return socket.getInputStream().available();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads {@code count} frames (blocking, under the socket's timeout); their verbs. */
+  private static List<String> read(DataInputStream in, int count) throws IOException {
+    List<String> verbs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      verbs.add(((Frame.Control) FrameCodec.read(in, MAX)).verb());
+    }
+    return verbs;
+  }
+}
