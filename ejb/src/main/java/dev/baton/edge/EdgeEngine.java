@@ -279,11 +279,8 @@ public final class EdgeEngine implements LinkListener {
   public void release(String bankId, NodeId from) {
     heldBanks.computeIfPresent(bankId, (bank, holds) -> holds > 1 ? holds - 1 : null);
     heldNodes.computeIfPresent(from, (node, holds) -> holds > 1 ? holds - 1 : null);
-    // What waited leaves at once: in as few segments as the links' buffers allow, not one each.
-    dev.baton.link.LinkWrites.together(() -> {
-      releaseHeldRequests();
-      releaseParked(clock.millis());
-    });
+    releaseHeldRequests();
+    releaseParked(clock.millis());
   }
 
   /** Issuer answers to the requests named {@code issuer|STAN} go to {@code node} from now on. */

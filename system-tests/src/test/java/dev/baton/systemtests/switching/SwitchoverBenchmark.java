@@ -154,6 +154,7 @@ class SwitchoverBenchmark {
       report.add("  move-all " + (i + 1) + " of " + windows.size() + ": " + addedDuring(moving, List.of(windows.get(i)), ""));
       report.add("    worst latency in ms by when it was sent, per 10 ms from 50 ms before the call: "
           + bySlot(moving, windows.get(i)));
+      report.add("    answers that came, per 10 ms from 50 ms before the call: " + arrivals(moving, windows.get(i)));
     }
     List<Sample> during = within(moving, windows);
     long worst = percentile(during, 100);
@@ -327,6 +328,30 @@ class SwitchoverBenchmark {
     StringBuilder line = new StringBuilder();
     for (long micros : worst) {
       line.append(line.isEmpty() ? "" : " ").append(micros / 1000);
+    }
+    return line.toString();
+  }
+
+  /**
+   * How many answers came in each 10 ms from 50 ms before {@code window} to 100 ms after its end:
+   * a pause anywhere on the path shows as empty slots followed by a crowded one.
+   */
+  private static String arrivals(List<Sample> samples, long[] window) {
+    long from = window[0] - 50_000_000L;
+    int slots = (int) ((window[1] + 100_000_000L - from) / 10_000_000L) + 1;
+    int[] count = new int[slots];
+    for (Sample sample : samples) {
+      long answeredAt = sample.sentAt() + sample.micros() * 1_000L;
+      if (answeredAt >= from) {
+        int slot = (int) ((answeredAt - from) / 10_000_000L);
+        if (slot < slots) {
+          count[slot]++;
+        }
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (int n : count) {
+      line.append(line.isEmpty() ? "" : " ").append(n);
     }
     return line.toString();
   }
