@@ -119,7 +119,6 @@ public final class Topology {
         if (isNode(component)) {
           out.println("  starting " + component.name());
           component.start();
-          starting.add(component);
         }
       }
       awaitReady(out, started, reported);
