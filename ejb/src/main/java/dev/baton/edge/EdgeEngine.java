@@ -186,8 +186,9 @@ public final class EdgeEngine implements LinkListener {
       if (request.deadline() <= now && awaiting.remove(entry.getKey(), request)) {
         declinedAtDeadline.incrementAndGet();
         declinedCorrelations.put(entry.getKey(), now + DECLINED_MEMORY_MILLIS);
-        LOG.log(Level.WARNING, "{0} {1} from {2}: no answer from node {3} by the deadline, declined RC 91 by the edge",
-            request.request().mti(), request.request().field(11), request.bankId(), request.node());
+        LOG.log(Level.WARNING, "{0} STAN {1} RRN {2} from {3}: no answer from node {4} by the deadline, declined RC 91 by the edge",
+            request.request().mti(), request.request().field(11), request.request().field(37), request.bankId(),
+            request.node());
         decline(request.bankId(), request.sessionId(), request.request());
       }
     }
@@ -441,8 +442,8 @@ public final class EdgeEngine implements LinkListener {
     } catch (RuntimeException unreadable) {
       // The route table (a cluster cache) failed: nothing was taken yet, so the bank hears now.
       declinedNoNode.incrementAndGet();
-      LOG.log(Level.ERROR, message.mti() + " from " + message.bankId() + ": its route could not be read, declined RC 91",
-          unreadable);
+      LOG.log(Level.ERROR, message.mti() + " STAN " + message.field(11) + " RRN " + message.field(37) + " from "
+          + message.bankId() + ": its route could not be read, declined RC 91", unreadable);
       decline(message.bankId(), message.sessionId(), message.message());
       return;
     }
@@ -450,7 +451,8 @@ public final class EdgeEngine implements LinkListener {
     // meanwhile its requests wait here, within their deadline, rather than being declined.
     if (node.isEmpty() || links.state(node.get()) == NodeState.DOWN && !anotherUp(node.get())) {
       declinedNoNode.incrementAndGet();
-      LOG.log(Level.WARNING, "{0} from {1}: {2}, declined RC 91", message.mti(), message.bankId(),
+      LOG.log(Level.WARNING, "{0} STAN {1} RRN {2} from {3}: {4}, declined RC 91", message.mti(), message.field(11),
+          message.field(37), message.bankId(),
           node.map(down -> "node " + down + " is DOWN, and no other node is UP").orElse("the bank has no route"));
       decline(message.bankId(), message.sessionId(), message.message());
       return;

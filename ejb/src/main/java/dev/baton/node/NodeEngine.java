@@ -404,6 +404,7 @@ public final class NodeEngine {
       approvalsSent.remove(oldest.getKey(), oldest.getValue()); // unless the edge refused it meanwhile
     }
     for (AnswerAcquirer timeout : router.onDeadline(now)) {
+      declined(timeout, "the issuer did not answer in time");
       execute(timeout, now);
     }
   }
@@ -654,7 +655,10 @@ public final class NodeEngine {
     }
     issuerKey(refused.bankId(), refused.key())
         .flatMap(key -> router.onIssuerSendFailed(key, now))
-        .ifPresent(answer -> execute(answer, now));
+        .ifPresent(answer -> {
+          declined(answer, "the edge could not send it to " + refused.bankId());
+          execute(answer, now);
+        });
   }
 
   private void onData(Data data) {
@@ -677,7 +681,11 @@ public final class NodeEngine {
     IsoMessage corrected = config.corrections().apply(data.bankId(), Direction.INBOUND, message);
     long now = clock.millis();
     if (corrected.isRequest()) {
-      execute(router.onAcquirerRequest(data.bankId(), data.sessionId(), corrected, now, data.correlation()), now);
+      Decision decision = router.onAcquirerRequest(data.bankId(), data.sessionId(), corrected, now, data.correlation());
+      if (decision instanceof AnswerAcquirer answer) {
+        declined(answer, "at once");
+      }
+      execute(decision, now);
       return;
     }
     if (takeoversRunning > 0 && setAsideDuringTakeover(data, corrected)) {
@@ -736,8 +744,15 @@ public final class NodeEngine {
         }
       }
       case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
-      case Discard discard -> LOG.log(Level.DEBUG, "node {0}: {1}", node, discard.reason());
+      case Discard discard -> LOG.log(Level.INFO, "node {0}: dropped: {1}", node, discard.reason());
     }
+  }
+
+  /** One line for every request the node declines itself: which, with what, and why. */
+  private void declined(AnswerAcquirer answer, String why) {
+    IsoMessage message = answer.answer();
+    LOG.log(Level.INFO, "node {0}: {1} {2} STAN {3} RRN {4} declined RC {5}: {6}", node, answer.acquirerId(),
+        message.mti(), message.field(11), message.field(37), message.field(39), why);
   }
 
   /** A request sent before the cluster confirmed its context: counted, and logged once a second. */
@@ -766,7 +781,10 @@ public final class NodeEngine {
 
   private void forward(ForwardToIssuer forward, long now) {
     if (!toBank(0, forward.issuerId(), "", keyOf(forward.context().issuerKey()), forward.issuerRequest())) {
-      router.onSendFailed(forward, now).ifPresent(answer -> execute(answer, now));
+      router.onSendFailed(forward, now).ifPresent(answer -> {
+        declined(answer, "its request to " + forward.issuerId() + " could not be sent");
+        execute(answer, now);
+      });
     }
   }
 

@@ -2,7 +2,6 @@ package dev.baton.switchover;
 
 import dev.baton.edge.EdgeEngine;
 import dev.baton.edge.EdgeSwitch;
-import dev.baton.link.Frame.Control;
 import dev.baton.link.NodeState;
 import dev.baton.operations.audit.AuditLog;
 import dev.baton.routing.NodeId;
@@ -29,12 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -42,7 +37,7 @@ import javax.sql.DataSource;
  * Moves banks between the nodes by flipping their routes (on the edge at once, in the cluster's
  * route table as soon as it replicates): requests that arrive after the flip go to the new node,
  * and those in flight on a node that is UP are handed over to it through the cluster first ({@link
- * #handOver}), so no bank session is touched and no request is lost or answered twice. Moves of
+ * HandOvers}), so no bank session is touched and no request is lost or answered twice. Moves of
  * one bank are serialised; a move to a node that is not UP is refused and changes nothing. When
  * a node goes DOWN, its banks move to the other node if that one is UP (actor {@code failover}); a
  * node that comes back takes no traffic until an operator moves banks to it. Every move is audited and written to {@code switchover_history}.
@@ -75,6 +70,11 @@ public class Switchover implements BankMoves {
 
   /** How much longer than a step the edge waits for its answer (the link and a busy machine). */
   private static final long ANSWER_SLACK_MILLIS = 500;
+
+  private HandOvers handOvers(EdgeEngine engine) {
+    return new HandOvers(engine, node -> edge.nodeStates().get(node), edge::assignRoute,
+        new HandOvers.Timing(STEP_MILLIS, ROLLBACK_MILLIS, ANSWER_SLACK_MILLIS));
+  }
 
   @PostConstruct
   void listenForFailures() {
@@ -123,8 +123,8 @@ public class Switchover implements BankMoves {
           handed.add(bankId);
         }
       }
-      HandOver handOver = handed.isEmpty() ? new HandOver(true, Map.of(), "")
-          : handOver(engine.get(), handed, other, target, called);
+      HandOvers.HandOver handOver = handed.isEmpty() ? HandOvers.HandOver.nothingInFlight()
+          : handOvers(engine.get()).run(handed, other, target, called);
       List<MoveResult> results = new ArrayList<>();
       for (String bankId : all) {
         NodeId current = from.get(bankId);
@@ -202,14 +202,14 @@ public class Switchover implements BankMoves {
         return new MoveResult(bankId, fromName, target.name(), 0, 0, MoveResult.NOOP);
       }
       Optional<EdgeEngine> engine = edge.engine();
-      HandOver handOver;
+      HandOvers.HandOver handOver;
       if (from != null && engine.isPresent() && edge.nodeStates().get(from) == NodeState.UP) {
-        handOver = handOver(engine.get(), List.of(bankId), from, target, started);
+        handOver = handOvers(engine.get()).run(List.of(bankId), from, target, started);
       } else {
         // Nothing to hand over from a node that is not UP (failover: the survivor takes over what
         // the dead node left in the cluster); the route flips at once.
         edge.assignRoute(bankId, target);
-        handOver = new HandOver(true, Map.of(), "");
+        handOver = HandOvers.HandOver.nothingInFlight();
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
       MoveResult result = new MoveResult(bankId, fromName, handOver.moved() ? target.name() : fromName, millis,
@@ -230,163 +230,6 @@ public class Switchover implements BankMoves {
   }
 
   /** What a hand-over did: whether the routes flipped, the contexts the new node took per bank, why not. */
-  private record HandOver(boolean moved, Map<String, Integer> contexts, String detail, String steps) {
-    HandOver(boolean moved, Map<String, Integer> contexts, String detail) {
-      this(moved, contexts, detail, "");
-    }
-  }
-
-  /**
-   * The planned move of {@code bankId} while {@code from} is UP: the edge holds the bank's new
-   * requests and the answers bound for {@code from}; {@code from} exports the bank's in-flight
-   * contexts to the cluster; {@code target} imports them (and the edge points the answers to them
-   * at {@code target} as it says which it took); the route flips; what waited flows on. Each step
-   * is bounded ({@link #STEP_MILLIS}). If the export fails, or the target is not UP or does not
-   * import in time, the move rolls back: {@code from} imports whatever of the move is still in
-   * the cluster (a context is taken by one node only, so each has exactly one owner, and the edge
-   * knows which), and the route stays. Sign-on states need no hand-over (the edge reports every
-   * session to both nodes), nor do issuer STANs (each node numbers in a range of its own, so
-   * imported contexts keep theirs and never collide). {@code called} is when the move was asked
-   * for (System.nanoTime), for the log.
-   */
-  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target, long called) {
-    double[] releasedIn = new double[1];
-    HandOver done = handOver(engine, bankIds, from, target, called, releasedIn);
-    return done.moved()
-        ? new HandOver(true, done.contexts(), done.detail(), String.format(java.util.Locale.ROOT,
-            " (%s, what waited released in %.1f ms)", done.steps(), releasedIn[0]))
-        : done;
-  }
-
-  private HandOver handOver(EdgeEngine engine, List<String> bankIds, NodeId from, NodeId target, long called,
-      double[] releasedIn) {
-    String move = UUID.randomUUID().toString();
-    bankIds.forEach(bankId -> engine.hold(bankId, from));
-    long held = System.nanoTime();
-    long[] answered = new long[2]; // when the link's reader took EXPORTED, IMPORTED
-    try {
-      Control exported = await(engine, from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))), STEP_MILLIS,
-          answered, 0);
-      long exportedAt = System.nanoTime();
-      String problem;
-      if (exported == null || !"OK".equals(exported.attribute("status"))) {
-        problem = "node " + from + " did not export " + (exported == null ? "in time" : "(" + exported.attribute("status") + ")");
-      } else if (edge.nodeStates().get(target) != NodeState.UP) {
-        problem = "node " + target + " is no longer UP";
-      } else {
-        Control imported = await(engine, target, step("IMPORT", move, importing(from, exported)), STEP_MILLIS,
-            answered, 1);
-        long importedAt = System.nanoTime();
-        if (imported != null && "OK".equals(imported.attribute("status"))
-            && edge.nodeStates().get(target) == NodeState.UP) {
-          bankIds.forEach(bankId -> edge.assignRoute(bankId, target));
-          // One bank: what the new node took. Several: the old node's count per bank.
-          return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
-              : perBank(exported), "", String.format(java.util.Locale.ROOT, "held %.1f ms after the move was"
-                  + " asked for, export %.1f ms, import %.1f ms, each answer taken up %.1f and %.1f ms after the"
-                  + " link read it, routes flipped in %.1f ms", (held - called) / 1e6, (exportedAt - held) / 1e6, (importedAt - exportedAt) / 1e6,
-              waited(answered[0], exportedAt), waited(answered[1], importedAt), (System.nanoTime() - importedAt) / 1e6));
-        }
-        problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
-      }
-      // The answers bound for the old node stay held until it has its contexts back (a cluster
-      // that waits for a dying member may take seconds): released earlier, they would find nothing.
-      Control back = await(engine, from, step("IMPORT", move, importing(from, exported)), ROLLBACK_MILLIS);
-      String kept = exported != null && "FAILED".equals(exported.attribute("status"))
-          ? "node " + from + " kept its " + count(exported) + " in-flight authorizations"
-          : "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
-              + (exported == null ? "" : " of " + count(exported));
-      return new HandOver(false, Map.of(), "; " + problem + ", " + kept);
-    } finally {
-      long releasing = System.nanoTime();
-      bankIds.forEach(bankId -> engine.release(bankId, from));
-      releasedIn[0] = (System.nanoTime() - releasing) / 1e6;
-    }
-  }
-
-  /** The EXPORTED count per bank ({@code banks} = {@code ACQ1=3,ISS1=0}). */
-  private static Map<String, Integer> perBank(Control exported) {
-    Map<String, Integer> counts = new java.util.HashMap<>();
-    String banks = exported.attribute("banks");
-    for (String item : banks == null ? new String[0] : banks.split(",")) {
-      int equals = item.indexOf('=');
-      if (equals > 0) {
-        try {
-          counts.put(item.substring(0, equals), Integer.parseInt(item.substring(equals + 1)));
-        } catch (NumberFormatException e) {
-          // a count we cannot read is reported as none
-        }
-      }
-    }
-    return counts;
-  }
-
-  private static Control step(String verb, String move, Map<String, String> attributes) {
-    Map<String, String> all = new java.util.LinkedHashMap<>();
-    all.put("move", move);
-    all.putAll(attributes);
-    all.put("deadline", Long.toString(System.currentTimeMillis() + STEP_MILLIS));
-    return new Control(verb, all);
-  }
-
-  /** Milliseconds from {@code answered} to {@code resumed}; 0 when unknown. */
-  private static double waited(long answered, long resumed) {
-    return answered == 0 ? 0 : (resumed - answered) / 1e6;
-  }
-
-  private static Control await(EdgeEngine engine, NodeId node, Control request, long millis) {
-    return await(engine, node, request, millis, new long[1], 0);
-  }
-
-  /**
-   * Sends a step and waits for the node's answer; null when none came in time. When the link
-   * read the answer goes to {@code answered[slot]}.
-   */
-  private static Control await(EdgeEngine engine, NodeId node, Control request, long millis, long[] answered, int slot) {
-    EdgeEngine.MoveReply reply = engine.ask(node, request);
-    try {
-      Control answer = reply.done().get(millis + ANSWER_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-      answered[slot] = reply.answeredAt();
-      return answer;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.log(Level.WARNING, "move {0}: node {1} did not answer {2}: {3}", request.attribute("move"), node,
-          request.verb(), e.toString());
-      return null;
-    } finally {
-      engine.forgetMove(request.attribute("move"), node);
-    }
-  }
-
-  /**
-   * The attributes of an IMPORT of what {@code from} exported: the count only when its EXPORTED
-   * gave one (a node told "0" takes nothing from the cluster, so a count that cannot be read is
-   * left out, and the node then takes whatever is there), and the key it wrote them under.
-   */
-  private static Map<String, String> importing(NodeId from, Control exported) {
-    Map<String, String> attributes = new java.util.HashMap<>();
-    attributes.put("from", from.name());
-    String count = exported == null ? null : exported.attribute("count");
-    if (count != null && count.matches("\\d{1,9}")) {
-      attributes.put("count", count);
-    }
-    String key = exported == null ? null : exported.attribute("key");
-    if (key != null) {
-      attributes.put("key", key); // where the old node wrote them; the new node checks it is the move's
-    }
-    return attributes;
-  }
-
-  private static int count(Control reply) {
-    try {
-      return Integer.parseInt(reply.attribute("count"));
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
   private NodeId target(String to) throws MoveRefusedException {
     try {
       return NodeId.parse(to);

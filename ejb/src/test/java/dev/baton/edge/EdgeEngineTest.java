@@ -313,17 +313,7 @@ class EdgeEngineTest {
       public NodeState state(NodeId node) {
         return NodeState.UP;
       }
-    }, new BankDoor() {
-      @Override
-      public String sendPacked(String bankId, String sessionId, byte[] packed) {
-        return sessionId;
-      }
-
-      @Override
-      public String send(String bankId, String sessionId, IsoMessage message) {
-        return sessionId;
-      }
-    }, clock, Duration.ofSeconds(6), Duration.ofMinutes(2));
+    }, new AcceptingBankDoor(), clock, Duration.ofSeconds(6), Duration.ofMinutes(2));
     edge.onFrame("A", new Data(0, "ISS1", "", "000129|RRN1|TERM1", 0, "request".getBytes()));
 
     Thread answering = Thread.ofPlatform().start(() -> edge.fromBank(issuerAnswer("000129")));

@@ -199,6 +199,11 @@ class TopologyIT {
     }
 
     @Override
+    protected Path log(String role) {
+      return topology.layout().log(role);
+    }
+
+    @Override
     protected void restart(String role) throws Exception {
       topology.restart(role, System.out);
     }

@@ -62,6 +62,9 @@ public abstract class MovesUnderLoadScenarios {
   /** The pid file (process group) of a server of the started topology ("node-b", ...). */
   protected abstract java.nio.file.Path pidFile(String role);
 
+  /** The log of a server of the started topology ("edge", "node-a", ...). */
+  protected abstract java.nio.file.Path log(String role);
+
   @BeforeAll
   void connectTheDemoBanks() throws Exception {
     iss1 = new TestIssuer("ISS1", 10011, PATIENCE);
@@ -171,8 +174,13 @@ public abstract class MovesUnderLoadScenarios {
 
     void assertEveryRequestApprovedOnce() throws Exception {
       Map<String, Integer> byRc = new TreeMap<>();
+      List<ISOMsg> declined = new ArrayList<>();
       for (CompletableFuture<ISOMsg> answer : List.copyOf(answers)) {
-        byRc.merge(TestAcquirer.await(answer, ANSWER).getString(39), 1, Integer::sum);
+        ISOMsg received = TestAcquirer.await(answer, ANSWER);
+        byRc.merge(received.getString(39), 1, Integer::sum);
+        if (!"00".equals(received.getString(39))) {
+          declined.add(received);
+        }
       }
       Poll.until("every request of ACQ1 answered", ANSWER, () -> test.acquirer.pending() == 0);
       for (TestIssuer issuer : List.of(test.iss1, test.iss2)) {
@@ -181,8 +189,39 @@ public abstract class MovesUnderLoadScenarios {
       assertTrue(answers.size() > 300, "the load ran through the moves: " + answers.size() + " requests");
       assertEquals(test.acquirer.sent(), test.acquirer.answered(), "one answer per request");
       assertEquals(List.of(), test.acquirer.unexpected(), "no answer nobody asked for, and none twice");
-      assertEquals(Map.of("00", answers.size()), byRc, "every request approved, as the issuers did");
+      assertEquals(Map.of("00", answers.size()), byRc,
+          () -> "every request approved, as the issuers did; not approved:" + test.whatTheLogsSay(declined));
     }
+  }
+
+  /**
+   * Each answer that was not an approval, with the servers' log lines that name its STAN or
+   * retrieval reference, then what the nodes dropped (issuer answers nobody waited for).
+   */
+  private String whatTheLogsSay(List<ISOMsg> declined) {
+    StringBuilder said = new StringBuilder();
+    for (String role : List.of("node-a", "node-b")) {
+      try (var lines = java.nio.file.Files.lines(log(role), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        lines.filter(line -> line.contains(": dropped: ")).forEach(line -> said.append("\n  ").append(role).append(": ").append(line));
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        said.append("\n  ").append(role).append(": log not readable: ").append(e.getMessage());
+      }
+    }
+    for (ISOMsg answer : declined) {
+      String reference = answer.getString(37);
+      String stan = answer.getString(11);
+      said.append("\n  RC ").append(answer.getString(39)).append(" STAN ").append(answer.getString(11))
+          .append(" RRN ").append(reference).append(" card ").append(answer.getString(2));
+      for (String role : List.of("edge", "node-a", "node-b")) {
+        try (var lines = java.nio.file.Files.lines(log(role), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+          lines.filter(line -> line.contains(String.valueOf(reference)) || line.contains(String.valueOf(stan)))
+              .forEach(line -> said.append("\n    ").append(role).append(": ").append(line));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+          said.append("\n    ").append(role).append(": log not readable: ").append(e.getMessage());
+        }
+      }
+    }
+    return said.toString();
   }
 
   private static final java.util.concurrent.ScheduledExecutorService DELAYED =
