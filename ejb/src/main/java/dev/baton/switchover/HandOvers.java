@@ -35,14 +35,18 @@ final class HandOvers {
 
   private static final Logger LOG = System.getLogger(HandOvers.class.getName());
 
+  /** How often a wait for the new node's late IMPORTED looks whether that node went DOWN meanwhile. */
+  private static final long LATE_IMPORT_CHECK_MILLIS = 100;
+
   /**
    * How long a move waits for each node's answer.
    *
    * @param stepMillis each step (export, import); also the deadline a node is given for a step
-   * @param rollbackMillis the old node taking its contexts back, and the new node saying which of them it took
+   * @param rollbackMillis the old node taking its contexts back
    * @param slackMillis how much longer than a step the edge waits for its answer (the link, a busy machine)
+   * @param lateImportMillis a rolled-back move's wait for the new node to say which contexts it took
    */
-  record Timing(long stepMillis, long rollbackMillis, long slackMillis) {}
+  record Timing(long stepMillis, long rollbackMillis, long slackMillis, long lateImportMillis) {}
 
   /** What a hand-over did: whether the banks moved, the contexts handed over per bank, and why not. */
   record HandOver(boolean moved, Map<String, Integer> contexts, String detail, String steps) {
@@ -128,7 +132,7 @@ final class HandOvers {
         kept = "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
             + (exported == null ? "" : " of " + count(exported));
         if (importing != null && (back == null || count(back) < count(exported))) {
-          kept += tookTheRest(importing, target, move);
+          kept += tookTheRest(importing, target);
         }
       }
       return new HandOver(false, Map.of(), "; " + problem + ", " + kept);
@@ -147,13 +151,26 @@ final class HandOvers {
    * from the cluster after the move stopped waiting for it. It says which with IMPORT-KEYS before
    * its IMPORTED; until then the edge would send their issuers' answers to the old node, which no
    * longer has them, and the new node would time them out. So the answers bound for the old node
-   * stay held until the new node's IMPORTED (bounded by the rollback's time).
+   * stay held until the new node's IMPORTED: bounded, and not once that node is DOWN
+   * (its contexts are then failover's to take over).
    */
-  private String tookTheRest(EdgeEngine.MoveReply importing, NodeId target, String move) {
-    Control late = awaitReply(importing, target, "IMPORT", move, timing.rollbackMillis(), new long[1], 0);
-    return late == null
-        ? "; node " + target + " did not say whether it took the rest"
-        : "; node " + target + " took " + count(late) + " (" + late.attribute("status") + ") after the move stopped waiting";
+  private String tookTheRest(EdgeEngine.MoveReply importing, NodeId target) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timing.lateImportMillis());
+    while (System.nanoTime() < deadline && states.apply(target) != NodeState.DOWN) {
+      try {
+        Control late = importing.done().get(Math.min(LATE_IMPORT_CHECK_MILLIS,
+            Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))), TimeUnit.MILLISECONDS);
+        return "; node " + target + " took " + count(late) + " (" + late.attribute("status") + ") after the move stopped waiting";
+      } catch (TimeoutException e) {
+        // not yet: whether it went DOWN is looked at again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (ExecutionException e) {
+        break;
+      }
+    }
+    return "; node " + target + " did not say whether it took the rest";
   }
 
   /** The EXPORTED count per bank ({@code banks} = {@code ACQ1=3,ISS1=0}). */

@@ -73,7 +73,7 @@ public class Switchover implements BankMoves {
 
   private HandOvers handOvers(EdgeEngine engine) {
     return new HandOvers(engine, node -> edge.nodeStates().get(node), edge::assignRoute,
-        new HandOvers.Timing(STEP_MILLIS, ROLLBACK_MILLIS, ANSWER_SLACK_MILLIS));
+        new HandOvers.Timing(STEP_MILLIS, ROLLBACK_MILLIS, ANSWER_SLACK_MILLIS, STEP_MILLIS + ANSWER_SLACK_MILLIS));
   }
 
   @PostConstruct

@@ -44,6 +44,7 @@ class HandOversTest {
       NodeId.A, Collections.synchronizedList(new ArrayList<>()), NodeId.B, Collections.synchronizedList(new ArrayList<>())));
   /** How many of the move's contexts node A says it took back when the move rolls back. */
   private volatile String takenBackByA = "0";
+  private final Map<NodeId, NodeState> states = new ConcurrentHashMap<>(Map.of(NodeId.A, NodeState.UP, NodeId.B, NodeState.UP));
   private EdgeEngine engine;
 
   HandOversTest() {
@@ -59,7 +60,7 @@ class HandOversTest {
 
       @Override
       public NodeState state(NodeId node) {
-        return NodeState.UP;
+        return states.get(node);
       }
     }, new AcceptingBankDoor(), clock, Duration.ofSeconds(6), Duration.ofMinutes(2));
   }
@@ -76,7 +77,7 @@ class HandOversTest {
   }
 
   private HandOvers handOvers(long stepMillis, long rollbackMillis) {
-    return new HandOvers(engine, node -> NodeState.UP, routes::put, new HandOvers.Timing(stepMillis, rollbackMillis, 20));
+    return new HandOvers(engine, states::get, routes::put, new HandOvers.Timing(stepMillis, rollbackMillis, 20, rollbackMillis));
   }
 
   @Test
@@ -99,6 +100,21 @@ class HandOversTest {
     assertEquals(List.of(), answers(NodeId.A), "node A, which no longer has the context, got no issuer answer for it");
     assertEquals(List.of("answer"), answers(NodeId.B), "the issuer's answer went to node B, which took the context");
     assertTrue(done.detail().contains("node B took 1 (OK) after the move stopped waiting"), done.detail());
+  }
+
+  @Test
+  void rolledBackMoveStopsWaitingForTheNewNodeOnceItIsDown() throws Exception {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000128|RRN1|TERM1", 0, "request".getBytes(StandardCharsets.ISO_8859_1)));
+    takenBackByA = "0";
+    CompletableFuture<HandOvers.HandOver> moving = CompletableFuture.supplyAsync(
+        () -> handOvers(100, PATIENCE.toMillis() * 3).run(List.of("ACQ1"), NodeId.A, NodeId.B, System.nanoTime()));
+
+    until("the move rolled back to node A", () -> controls(NodeId.A, "IMPORT") == 1);
+    states.put(NodeId.B, NodeState.DOWN); // it died with what it took: failover's to take over
+    HandOvers.HandOver done = moving.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+
+    assertFalse(done.moved());
+    assertTrue(done.detail().endsWith("node A took back 0 of 1; node B did not say whether it took the rest"), done.detail());
   }
 
   @Test
