@@ -504,17 +504,20 @@ public final class EdgeEngine implements LinkListener {
 
   private void fromIssuer(BankMessage message) {
     String stan = message.field(11);
-    Owner owner = stan == null ? null : owners.remove(ownerKey(message.bankId(), stan));
+    String key = stan == null ? null : ownerKey(message.bankId(), stan);
+    Owner owner = key == null ? null : owners.get(key);
     Optional<NodeId> node = destination(message, owner == null ? null : owner.node());
-    if (node.isEmpty() || !deliver(message, node.get())) {
-      // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
-      // elsewhere yet), or a move holds it: the answer waits for the node, for the route to the one
-      // taking over, or for the move to say who owns its context now (reassignOwners).
+    if (node.isPresent() && deliver(message, node.get(), key, owner)) {
       if (owner != null) {
-        owners.putIfAbsent(ownerKey(message.bankId(), stan), owner);
+        owners.remove(key, owner);
       }
-      parked.add(new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS));
+      return;
     }
+    // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
+    // elsewhere yet), or a move holds it, or a move pointed it elsewhere meanwhile: the answer
+    // waits for the node, for the route to the one taking over, or for the move to say who owns
+    // its context now (reassignOwners).
+    parked.add(new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS));
   }
 
   /**
@@ -529,19 +532,17 @@ public final class EdgeEngine implements LinkListener {
     return routes.apply(answer.bankId());
   }
 
-  /** Who owns a parked answer's request now: a move may have reassigned it while it waited. */
-  private NodeId ownerNow(Parked answer) {
-    String stan = answer.message().field(11);
-    if (answer.owner() == null || stan == null) {
-      return answer.owner();
-    }
-    Owner now = owners.get(ownerKey(answer.message().bankId(), stan));
-    return now == null ? answer.owner() : now.node();
-  }
-
-  private boolean deliver(BankMessage message, NodeId node) {
+  /**
+   * Gives an issuer answer to {@code node}, chosen by {@code owner}, the entry its request had
+   * under {@code key} when it was looked up: unless a move holds that node, or pointed the request
+   * elsewhere since (checked under the node's send lock, as the hold is). Without the second check
+   * an answer whose owner was read while a move held the old node, and which reached that lock
+   * only after the move had pointed it at the new node and let go, went to the old node, which no
+   * longer had its context, and the new node timed the authorization out.
+   */
+  private boolean deliver(BankMessage message, NodeId node, String key, Owner owner) {
     if (sendUnlessHeld(node, new Data(0, message.bankId(), message.sessionId(), "", 0, message.frame()),
-        () -> heldNodes.containsKey(node))) {
+        () -> heldNodes.containsKey(node) || key != null && owners.get(key) != owner)) {
       recentAnswers.addLast(new Delivered(node, forReplay(message), clock.millis()));
       return true;
     }
@@ -573,11 +574,14 @@ public final class EdgeEngine implements LinkListener {
       if (waiting == null) {
         return;
       }
-      Optional<NodeId> node = destination(waiting.message(), ownerNow(waiting));
-      if (node.isPresent() && deliver(waiting.message(), node.get())) {
-        String stan = waiting.message().field(11);
-        if (stan != null) {
-          owners.remove(ownerKey(waiting.message().bankId(), stan));
+      // A move may have pointed its request elsewhere while it waited.
+      String stan = waiting.message().field(11);
+      String key = stan == null ? null : ownerKey(waiting.message().bankId(), stan);
+      Owner current = key == null ? null : owners.get(key);
+      Optional<NodeId> node = destination(waiting.message(), current != null ? current.node() : waiting.owner());
+      if (node.isPresent() && deliver(waiting.message(), node.get(), key, current)) {
+        if (current != null) {
+          owners.remove(key, current);
         }
         continue;
       }

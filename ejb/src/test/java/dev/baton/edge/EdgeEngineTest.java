@@ -32,6 +32,8 @@ class EdgeEngineTest {
   private final MutableClock clock = new MutableClock();
   /** Set when the route table (a cluster cache on the edge) fails to answer. */
   private boolean routesFail;
+  /** Runs once, at the next look at a node's state: what another thread did meanwhile. */
+  private Runnable atNextStateLook;
 
   private final EdgeEngine engine =
       new EdgeEngine(
@@ -49,6 +51,11 @@ class EdgeEngineTest {
 
             @Override
             public NodeState state(NodeId node) {
+              Runnable meanwhile = atNextStateLook;
+              atNextStateLook = null;
+              if (meanwhile != null) {
+                meanwhile.run();
+              }
               return states.get(node);
             }
           },
@@ -288,6 +295,24 @@ class EdgeEngineTest {
     assertEquals(List.of(), sentTo.get(NodeId.A));
     assertEquals(2, sentTo.get(NodeId.B).size(), "the request and the answer went to node B");
     assertEquals(0, engine.counters().declinedNoNode());
+  }
+
+  @Test
+  void issuerAnswerWhoseRequestAMovePointsAtTheNewNodeAfterItsOwnerWasReadGoesToTheNewNode() {
+    engine.onFrame("A", new Data(0, "ISS1", "", "000132|RRN1|TERM1", 0, "request".getBytes()));
+    sentTo.get(NodeId.A).clear();
+    // Between reading the owner (node A) and giving the answer to it, a move hands the context to
+    // node B and lets go of node A: node A no longer has it, so the answer must not go there.
+    atNextStateLook = () -> engine.reassignOwners(List.of("ISS1|000132"), NodeId.B);
+
+    engine.fromBank(issuerAnswer("000132"));
+    assertEquals(List.of(), sentTo.get(NodeId.A), "not to the node that gave the context away");
+    assertEquals(List.of(), sentTo.get(NodeId.B), "it waits for the next look at the owners");
+
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.A));
+    assertEquals(1, sentTo.get(NodeId.B).size(), "the answer reached the node that owns its context now");
+    assertEquals(0, engine.counters().issuerAnswersUnrouted());
   }
 
   @Test
