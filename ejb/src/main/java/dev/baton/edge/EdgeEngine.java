@@ -104,6 +104,13 @@ public final class EdgeEngine implements LinkListener {
   /** Nodes giving contexts away in a move: issuer answers for them wait until it is over. */
   private final Map<NodeId, Integer> heldNodes = new ConcurrentHashMap<>();
   /**
+   * DOWN nodes whose contexts another node has been told to take over ({@link #takeOver}), since
+   * they were last UP. Until then an issuer answer for a dead node's context waits: given to the
+   * survivor before its TAKEOVER, it would find no context there, and the survivor, once it had
+   * taken the context over, would time it out.
+   */
+  private final java.util.Set<NodeId> takenOver = ConcurrentHashMap.newKeySet();
+  /**
    * Issuer answers given to a node within a request's budget: a node killed outright stops
    * reading before its link drops, and what its kernel took in that moment is lost with it, as is
    * what it had read and not yet processed (a busy node may be seconds behind). When a node goes
@@ -292,7 +299,12 @@ public final class EdgeEngine implements LinkListener {
 
   /** Tells {@code survivor} to take over the in-flight contexts {@code down} left in the cluster. */
   public boolean takeOver(NodeId survivor, NodeId down) {
-    return links.send(survivor, new Control("TAKEOVER", Map.of("from", down.name())));
+    boolean sent = links.send(survivor, new Control("TAKEOVER", Map.of("from", down.name())));
+    // Sent or not (a survivor that cannot be reached takes no answer either): the answers that
+    // waited for it go where their routes point now, behind it on the link.
+    takenOver.add(down);
+    releaseParked(clock.millis());
+    return sent;
   }
 
   /** Requests waiting for their node's answer now. */
@@ -366,7 +378,7 @@ public final class EdgeEngine implements LinkListener {
         }
         boolean recent = delivered.at() > now - REPLAY_MILLIS;
         if (recent || unanswered.contains(reference(delivered.message().message()))) {
-          parked.add(new Parked(delivered.message(), null, now + PARK_MILLIS));
+          parked.add(new Parked(delivered.message(), down, now + PARK_MILLIS));
           again[recent ? 0 : 1]++;
         }
         return true;
@@ -381,6 +393,7 @@ public final class EdgeEngine implements LinkListener {
     }
     if (to == NodeState.UP && from == NodeState.DOWN) {
       NodeId node = NodeId.parse(nodeId);
+      takenOver.remove(node); // its next death needs a takeover of its own
       for (Map.Entry<String, Session> session : sessions.entrySet()) {
         links.send(node, sessionControl(session.getValue().bankId(), session.getKey(), session.getValue().state()));
       }
@@ -522,12 +535,16 @@ public final class EdgeEngine implements LinkListener {
 
   /**
    * Where an issuer answer goes: the node that sent the request while that node lives (UP, or
-   * SUSPECT: it may come back); once it is DOWN, the issuer's route, which failover points at the
-   * node that took the dead one's contexts over.
+   * SUSPECT: it may come back); once it is DOWN, nowhere until another node has been told to take
+   * its contexts over, then the issuer's route, which failover points at that node. (The issuer's
+   * route may point at the survivor already: it is the issuer's home node.)
    */
   private Optional<NodeId> destination(BankMessage answer, NodeId owner) {
     if (owner != null && links.state(owner) != NodeState.DOWN) {
       return Optional.of(owner);
+    }
+    if (owner != null && !takenOver.contains(owner)) {
+      return Optional.empty();
     }
     return routes.apply(answer.bankId());
   }

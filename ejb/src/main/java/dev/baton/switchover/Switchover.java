@@ -167,8 +167,9 @@ public class Switchover implements BankMoves {
       audit(FAILOVER, "FAILOVER", "node " + down, "node " + survivor + " is not UP", "FAILED");
       return;
     }
-    // The takeover first: on the link it comes before any issuer answer the new routes send the
-    // survivor, so the contexts those answers belong to are there when they arrive. Then the
+    // The takeover first: on the link it comes before any issuer answer for the dead node's
+    // contexts (the edge holds those until it is sent, whatever their issuer's route), so the
+    // contexts those answers belong to are there when they arrive. Then the
     // routes, and only then the database: traffic does not wait for the history to be written.
     boolean told = edge.engine().map(engine -> engine.takeOver(survivor, down)).orElse(false);
     List<Runnable> records = new ArrayList<>();

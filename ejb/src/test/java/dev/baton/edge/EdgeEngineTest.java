@@ -86,10 +86,12 @@ class EdgeEngineTest {
     engine.tick();
     assertEquals(List.of(), sentTo.get(NodeId.B), "no live route for ISS1 yet: the answer waits");
 
-    routes.put("ISS1", NodeId.B); // failover
+    engine.takeOver(NodeId.B, NodeId.A); // failover
+    routes.put("ISS1", NodeId.B);
     engine.tick();
 
-    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    assertEquals("TAKEOVER", assertInstanceOf(Control.class, sentTo.get(NodeId.B).getFirst()).verb());
+    Data forwarded = assertInstanceOf(Data.class, sentTo.get(NodeId.B).get(1));
     assertEquals("ISS1", forwarded.bankId());
     assertEquals(0, engine.counters().issuerAnswersUnrouted());
   }
@@ -209,10 +211,11 @@ class EdgeEngineTest {
 
     states.put(NodeId.A, NodeState.DOWN);
     engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
-    routes.put("ISS1", NodeId.B); // failover
+    engine.takeOver(NodeId.B, NodeId.A); // failover
+    routes.put("ISS1", NodeId.B);
     engine.tick();
 
-    Data again = assertInstanceOf(Data.class, sentTo.get(NodeId.B).getFirst());
+    Data again = assertInstanceOf(Data.class, sentTo.get(NodeId.B).get(1), "behind the TAKEOVER");
     assertEquals("ISS1", again.bankId());
   }
 
@@ -229,10 +232,12 @@ class EdgeEngineTest {
 
     states.put(NodeId.A, NodeState.DOWN);
     engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.takeOver(NodeId.B, NodeId.A);
     routes.put("ISS1", NodeId.B);
     engine.tick();
-    assertEquals(1, sentTo.get(NodeId.B).size(), "only the answer whose acquirer waits");
-    assertEquals("answer", new String(((Data) sentTo.get(NodeId.B).getFirst()).iso()));
+    List<Data> given = dataSentTo(NodeId.B);
+    assertEquals(1, given.size(), "only the answer whose acquirer waits");
+    assertEquals("answer", new String(given.getFirst().iso()));
   }
 
   @Test
@@ -244,9 +249,56 @@ class EdgeEngineTest {
 
     states.put(NodeId.A, NodeState.DOWN);
     engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.takeOver(NodeId.B, NodeId.A);
     routes.put("ISS1", NodeId.B);
     engine.tick();
-    assertEquals(List.of(), sentTo.get(NodeId.B));
+    assertEquals(List.of(), dataSentTo(NodeId.B));
+  }
+
+  @Test
+  void issuerAnswerForADeadNodesContextWaitsForTheTakeoverEvenWhenTheIssuersRouteIsOnTheSurvivorAlready() {
+    routes.put("ISS1", NodeId.B); // the issuer's home is node B; node A sent it an acquirer's request
+    engine.onFrame("A", new Data(0, "ISS1", "", "000133|RRN1|TERM1", 0, "request".getBytes()));
+    engine.fromBank(issuerAnswer("000133"));
+    assertEquals(1, sentTo.get(NodeId.A).size(), "given to node A, which died before reading it");
+    sentTo.get(NodeId.A).clear();
+    engine.onFrame("A", new Data(0, "ISS1", "", "000134|RRN1|TERM1", 0, "request".getBytes()));
+
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.fromBank(issuerAnswer("000134")); // comes after the death, before failover told node B
+    engine.tick();
+    assertEquals(List.of(), sentTo.get(NodeId.B), "node B has not taken node A's contexts over: neither answer goes yet");
+
+    engine.takeOver(NodeId.B, NodeId.A);
+    assertEquals("TAKEOVER", assertInstanceOf(Control.class, sentTo.get(NodeId.B).getFirst()).verb(), "the takeover first");
+    assertEquals(2, dataSentTo(NodeId.B).size(), "then both answers, behind it on the link");
+    assertEquals(0, engine.counters().issuerAnswersUnrouted());
+  }
+
+  @Test
+  void aNodeThatCameBackAndDiesAgainNeedsATakeoverOfItsOwnBeforeItsAnswersGoElsewhere() {
+    routes.put("ISS1", NodeId.B);
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.takeOver(NodeId.B, NodeId.A);
+    states.put(NodeId.A, NodeState.UP);
+    engine.onState("A", NodeState.DOWN, NodeState.UP, "heartbeats answered");
+    sentTo.get(NodeId.B).clear();
+
+    engine.onFrame("A", new Data(0, "ISS1", "", "000135|RRN1|TERM1", 0, "request".getBytes()));
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.fromBank(issuerAnswer("000135"));
+    engine.tick();
+    assertEquals(List.of(), dataSentTo(NodeId.B), "the first death's takeover does not count for the second");
+
+    engine.takeOver(NodeId.B, NodeId.A);
+    assertEquals(1, dataSentTo(NodeId.B).size());
+  }
+
+  private List<Data> dataSentTo(NodeId node) {
+    return sentTo.get(node).stream().filter(Data.class::isInstance).map(Data.class::cast).toList();
   }
 
   @Test
