@@ -60,7 +60,7 @@ public final class CommandLine {
                --host HOST           where Baton runs (default 127.0.0.1)
                --acquirer-ports P,P  Baton's acquirer ports (default 10001,10002)
                --issuer-ports B=P,.. Baton's issuer ports by BIN (default 4=10011,5=10012)
-               --sessions N          sessions per acquirer port (default 2)
+               --sessions N          sessions per acquirer port (default 1)
                --cards P=W,...       BIN prefixes and weights (default: the issuer BINs, even)
                --reference-rate TPS  rate of the latency step (default 1800)
                --rates TPS,TPS,...   the ramp, increasing (default 1000,2000,...,10000,...,20000)
@@ -167,7 +167,7 @@ public final class CommandLine {
     return new Command.RunBench(new BenchSettings(
         target,
         baton,
-        options.integer("sessions", 2, 1, 100),
+        options.integer("sessions", 1, 1, 100),
         cards,
         options.positive("reference-rate", 1800),
         options.increasingRates("rates", DEFAULT_RAMP),

@@ -123,7 +123,7 @@ class CommandLineTest {
 
     assertEquals(BenchSettings.Target.BOTH, settings.target());
     assertEquals(SwitchPorts.DEMO, settings.baton());
-    assertEquals(2, settings.sessionsPerAcquirer());
+    assertEquals(1, settings.sessionsPerAcquirer(), "the demo acquirers have one session each");
     assertEquals(0.5, settings.cards().share("4"), 1e-9);
     assertEquals(0.5, settings.cards().share("5"), 1e-9);
     assertEquals(1800, settings.referenceRate());
