@@ -516,21 +516,34 @@ public final class EdgeEngine implements LinkListener {
   }
 
   private void fromIssuer(BankMessage message) {
+    Attempt attempt = give(message, null);
+    if (!attempt.given()) {
+      // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
+      // elsewhere yet), or a move holds it, or a move pointed it elsewhere meanwhile: the answer
+      // waits for the node, for the route to the one taking over, or for the move to say who owns
+      // its context now (reassignOwners).
+      parked.add(new Parked(message, attempt.owner(), clock.millis() + PARK_MILLIS));
+    }
+  }
+
+  /** What {@link #give} did: whether the answer was given, the owner it went by, where it was to go. */
+  private record Attempt(boolean given, NodeId owner, Optional<NodeId> to) {}
+
+  /**
+   * Gives an issuer answer to where its request's owner points now ({@code fallback} when the edge
+   * knows no owner for it); that owner entry goes once the answer is given.
+   */
+  private Attempt give(BankMessage message, NodeId fallback) {
     String stan = message.field(11);
     String key = stan == null ? null : ownerKey(message.bankId(), stan);
     Owner owner = key == null ? null : owners.get(key);
-    Optional<NodeId> node = destination(message, owner == null ? null : owner.node());
-    if (node.isPresent() && deliver(message, node.get(), key, owner)) {
-      if (owner != null) {
-        owners.remove(key, owner);
-      }
-      return;
+    NodeId ownerNode = owner != null ? owner.node() : fallback;
+    Optional<NodeId> node = destination(message, ownerNode);
+    boolean given = node.isPresent() && deliver(message, node.get(), key, owner);
+    if (given && owner != null) {
+      owners.remove(key, owner);
     }
-    // Its node is not UP (it stopped answering, or died and failover has not pointed the issuer
-    // elsewhere yet), or a move holds it, or a move pointed it elsewhere meanwhile: the answer
-    // waits for the node, for the route to the one taking over, or for the move to say who owns
-    // its context now (reassignOwners).
-    parked.add(new Parked(message, owner == null ? null : owner.node(), clock.millis() + PARK_MILLIS));
+    return new Attempt(given, ownerNode, node);
   }
 
   /**
@@ -591,17 +604,12 @@ public final class EdgeEngine implements LinkListener {
       if (waiting == null) {
         return;
       }
-      // A move may have pointed its request elsewhere while it waited.
-      String stan = waiting.message().field(11);
-      String key = stan == null ? null : ownerKey(waiting.message().bankId(), stan);
-      Owner current = key == null ? null : owners.get(key);
-      Optional<NodeId> node = destination(waiting.message(), current != null ? current.node() : waiting.owner());
-      if (node.isPresent() && deliver(waiting.message(), node.get(), key, current)) {
-        if (current != null) {
-          owners.remove(key, current);
-        }
+      // A move may have pointed its request elsewhere while it waited: give goes by the owner now.
+      Attempt attempt = give(waiting.message(), waiting.owner());
+      if (attempt.given()) {
         continue;
       }
+      Optional<NodeId> node = attempt.to();
       // A move holding the node ends within its own bounded time; the answer outwaits it.
       if (waiting.until() > now || node.isPresent() && heldNodes.containsKey(node.get())) {
         parked.add(waiting);
