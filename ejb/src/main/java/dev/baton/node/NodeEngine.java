@@ -120,6 +120,8 @@ public final class NodeEngine {
   private static final long REPLICATION_WAIT_OFF_MILLIS = 2_000;
   /** Where a move's export and import finish once the cluster has answered. */
   private volatile java.util.concurrent.Executor moveWorker = Runnable::run;
+  private volatile WriteSpacing writeSpacing = WriteSpacing.NONE;
+  private volatile ReplicaBatches.Later replicaTimer;
   /** Moves whose export failed here: their contexts stayed in this book. */
   private final java.util.Set<String> movesTakenBack = ConcurrentHashMap.newKeySet();
   /** How long a takeover waits for the cluster to exclude the dead node before it reads. */
@@ -175,7 +177,8 @@ public final class NodeEngine {
     this.store = Objects.requireNonNull(store, "store");
     this.replicatesInFlight = replicate;
     ReplicaBatches before = batches;
-    ReplicaBatches writing = replicate ? new ReplicaBatches(store, node.name(), REMOVAL_DELAY_MILLIS, moveWorker) : null;
+    ReplicaBatches writing =
+        replicate ? new ReplicaBatches(store, node.name(), REMOVAL_DELAY_MILLIS, moveWorker, writeSpacing, replicaTimer) : null;
     batches = writing;
     book.replicateTo(
         writing == null
@@ -330,6 +333,24 @@ public final class NodeEngine {
 
   private static String storeKey(InFlightAuthorization authorization) {
     return authorization.issuerKey().issuerId() + "|" + authorization.issuerKey().stan();
+  }
+
+  /**
+   * How far apart the cluster writes of this node's contexts start (replication sync); for the
+   * next {@link #inFlightStore} with replication. Not spaced unless set.
+   */
+  public void writeSpacing(long boundMicros, java.util.function.DoubleSupplier busy) {
+    this.writeSpacing = new WriteSpacing(boundMicros, busy);
+  }
+
+  /** How far apart the cluster writes of this node's contexts start, in words. */
+  public String writeSpacing() {
+    return writeSpacing.toString();
+  }
+
+  /** Where a write set to start after the spacing waits; a timer handing it to the move worker unless set. */
+  void replicaTimer(ReplicaBatches.Later timer) {
+    this.replicaTimer = timer;
   }
 
   /**

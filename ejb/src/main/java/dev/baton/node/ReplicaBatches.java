@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,6 +23,8 @@ import java.util.function.BiConsumer;
  * batch of its own; those that enter while that many are on their way wait for the first of them
  * to finish and then go together, in one write. Under load each cluster write carries many
  * contexts instead of one, and a context still waits for no more than one write before its own.
+ * On busy processors writes also start a {@linkplain WriteSpacing spacing} apart, so that each
+ * carries more: a context then waits for that too, a few milliseconds at most.
  *
  * <p>A batch is one cluster entry in a numbered slot, {@code ctx|<node>|<n>}, holding its contexts
  * {@linkplain MovedContexts joined}; slots are numbered up and never used twice, and {@code
@@ -48,6 +51,12 @@ final class ReplicaBatches {
    */
   static final int WRITES = Math.max(1, Integer.getInteger("baton.inflight.sync.writes", 4));
 
+  /** Runs a task once {@code nanos} have passed. */
+  @FunctionalInterface
+  interface Later {
+    void run(Runnable task, long nanos);
+  }
+
   /** How far {@code top} is set beyond the highest slot in use, so that it is written seldom. */
   private static final int TOP_STEP = 64;
 
@@ -61,7 +70,7 @@ final class ReplicaBatches {
    * How long the cluster keeps a batch or a tombstone: far beyond any context's life (seconds), so
    * that only what a node could not remove (it died, or the cluster did not answer) is left to it.
    */
-  static final long LIFESPAN_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+  static final long LIFESPAN_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
   /** How long a tombstone waits for a write to ride in before it goes in a write of its own. */
   private static final long DONE_WAIT_MILLIS = 200;
@@ -82,6 +91,12 @@ final class ReplicaBatches {
   /** Contexts waiting for a write on its way to finish; null when none waits. */
   private Batch open;
   private int writing;
+  /** When the last write started (System.nanoTime); the next starts {@link #spacing} after it. */
+  private long lastWriteStarted = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+  /** Whether the open batch's write is set to start once the spacing has passed. */
+  private boolean writeSet;
+  private final WriteSpacing spacing;
+  private final Later later;
   /** The next slot to write. */
   private long next;
   /** Slots written and not yet removed: the lowest is where a reader starts. */
@@ -136,7 +151,7 @@ final class ReplicaBatches {
   }
 
   /** How often the cost of the writes is logged, when there were any. */
-  private static final long STRETCH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final long STRETCH_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final System.Logger LOG = System.getLogger(ReplicaBatches.class.getName());
 
   private record Removal(Batch batch, long at) {}
@@ -145,12 +160,20 @@ final class ReplicaBatches {
    * @param store the cluster's in-flight cache
    * @param node the node whose contexts these are
    * @param removalDelayMillis how long a batch stays once all its contexts have left
+   * @param spacing how far apart writes start
+   * @param later where a write set to start after the spacing waits (null: a timer that hands it to
+   *     {@code worker})
    */
-  ReplicaBatches(InFlightStore store, String node, long removalDelayMillis, java.util.concurrent.Executor worker) {
+  ReplicaBatches(InFlightStore store, String node, long removalDelayMillis, java.util.concurrent.Executor worker,
+      WriteSpacing spacing, Later later) {
     this.store = Objects.requireNonNull(store, "store");
     this.node = Objects.requireNonNull(node, "node");
     this.worker = Objects.requireNonNull(worker, "worker");
     this.removalDelayMillis = removalDelayMillis;
+    this.spacing = Objects.requireNonNull(spacing, "spacing");
+    this.later = later != null
+        ? later
+        : (task, nanos) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, worker).execute(task);
     // Written at once, not with the first context: a node that replicates always has its top in
     // the cluster, and one taking over that finds none knows the read, not the node, came up short.
     synchronized (lock) {
@@ -191,16 +214,57 @@ final class ReplicaBatches {
       joined.texts.add(text);
       joined.live++;
       batchOf.put(authorization.issuerKey(), joined);
-      if (writing < WRITES) {
-        writing++;
-        toWrite = open;
-        open = null;
-      }
+      toWrite = nextToWrite(entered);
     }
     if (toWrite != null) {
       write(toWrite);
     }
     return joined.stored;
+  }
+
+  /**
+   * The open batch, taken out, when a write may start now; null when it must wait: for a write
+   * on its way to finish, or for the spacing since the last start to pass (its start is then set
+   * for that moment). Call holding the lock.
+   */
+  private Batch nextToWrite(long now) {
+    if (open == null || writing >= WRITES || writeSet) {
+      return null;
+    }
+    long wait = lastWriteStarted + spacing.nanos() - now;
+    if (wait > 0) {
+      try {
+        later.run(this::spacingPassed, wait);
+        writeSet = true;
+        return null;
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // The timer is shut (the node is stopping): the write starts now rather than never.
+      }
+    }
+    return takeOpen(now);
+  }
+
+  /** The open batch, taken out to be written now. Call holding the lock. */
+  private Batch takeOpen(long now) {
+    writing++;
+    lastWriteStarted = now;
+    Batch taken = open;
+    open = null;
+    return taken;
+  }
+
+  /** The moment set for the open batch's write: it starts, unless writes on their way are at the most. */
+  private void spacingPassed() {
+    Batch toWrite = null;
+    synchronized (lock) {
+      writeSet = false;
+      if (open != null && writing < WRITES) {
+        toWrite = takeOpen(System.nanoTime());
+      }
+    }
+    if (toWrite != null) {
+      write(toWrite);
+    }
   }
 
   /** A context left the node's book: its batch goes once none of its contexts is here any more. */
@@ -218,6 +282,7 @@ final class ReplicaBatches {
    * cost: contexts per write, how long a write took, how long a context waited for the cluster.
    */
   void tick(long nowMillis) {
+    spacing.sample(nowMillis);
     List<Batch> due = List.of();
     synchronized (lock) {
       lastTick = nowMillis;
@@ -393,11 +458,8 @@ final class ReplicaBatches {
         long handed = System.nanoTime() - confirmed[0];
         stretch.handNanos += handed;
         stretch.handMaxNanos = Math.max(stretch.handMaxNanos, handed);
-        following = open;
-        open = null;
-        if (following == null) {
-          writing--;
-        }
+        writing--;
+        following = nextToWrite(System.nanoTime());
       }
       // The next batch goes first: completing this one sends its contexts' issuer requests, on
       // this thread, and the contexts waiting in the next one need not wait for that.

@@ -501,6 +501,49 @@ class NodeEngineTest {
   }
 
   @Test
+  void withSyncReplicationOnBusyProcessorsAWriteStartsOnlyOnceTheSpacingHasPassedAndCarriesEveryContextThatWaited()
+      throws Exception {
+    double[] busy = {0.95};
+    engine.writeSpacing(60_000_000, () -> busy[0]); // a minute: nothing here passes it by itself
+    List<Runnable> timers = new ArrayList<>();
+    List<Long> waits = new ArrayList<>();
+    engine.replicaTimer((task, nanos) -> {
+      timers.add(task);
+      waits.add(nanos);
+    });
+    ConfirmingStore store = new ConfirmingStore(new java.util.concurrent.ConcurrentHashMap<>());
+    engine.inFlightStore(store, true);
+    engine.tick(); // the processors' load is read
+
+    engine.onFrame(fromBank(61, "ACQ1", "ACQ1-1", request("000861")));
+    assertEquals(1, store.writes.size(), "the first write starts at once: none started before it");
+    store.confirmations.get(0).complete(null);
+    assertEquals(1, toEdge.size());
+
+    for (int i = 0; i < ReplicaBatches.WRITES + 1; i++) {
+      engine.onFrame(fromBank(62 + i, "ACQ1", "ACQ1-1", request(String.format("%06d", 862 + i))));
+    }
+    assertEquals(1, store.writes.size(), "no write on its way, yet the next waits for the spacing");
+    assertEquals(1, timers.size(), "its start is set once, however many contexts join it");
+    assertTrue(waits.get(0) > 59_000_000_000L && waits.get(0) <= 60_000_000_000L, "the spacing since the first: " + waits);
+    assertEquals(1, toEdge.size(), "no issuer request before the cluster holds its context");
+
+    timers.get(0).run();
+    assertEquals(2, store.writes.size());
+    assertEquals(ReplicaBatches.WRITES + 1, MovedContexts.split(store.writes.get(1).values().iterator().next()).size(),
+        "every context that waited, in one write");
+    store.confirmations.get(1).complete(null);
+    assertEquals(ReplicaBatches.WRITES + 2, toEdge.size(), "and their requests leave");
+
+    busy[0] = 0.5;
+    clock.advance(Duration.ofMillis(WriteSpacing.SAMPLE_MILLIS));
+    engine.tick();
+    engine.onFrame(fromBank(69, "ACQ1", "ACQ1-1", request("000869")));
+    assertEquals(3, store.writes.size(), "processors with room: the write starts at once");
+    assertEquals(1, timers.size());
+  }
+
+  @Test
   void aBatchLeavesTheClusterOnceAllItsContextsHaveLeftTheNodeAndTheReplayWindowHasPassed() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     ConfirmingStore store = new ConfirmingStore(cluster);
