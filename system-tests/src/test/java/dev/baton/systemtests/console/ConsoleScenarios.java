@@ -46,9 +46,11 @@ public abstract class ConsoleScenarios {
         browser.until(d -> text(d, ".node-of-ACQ1").equals("A") && text(d, ".session-ACQ1-1-signon").equals("SIGNED ON"));
         marker(browser.driver());
       }
-      // The table is refreshed every second: a badge read during a refresh reads as empty.
-      operator.until(d -> !text(d, ".session-ACQ1-1-transport").isEmpty());
-      assertEquals("CONNECTED", text(operator.driver(), ".session-ACQ1-1-transport"), "transport and sign-on are two badges");
+      // The table is refreshed every second: a badge read during a refresh reads as empty, so the
+      // first reading that is not is the one checked (reading it again could fall in a refresh).
+      String[] transport = {""};
+      operator.until(d -> !(transport[0] = text(d, ".session-ACQ1-1-transport")).isEmpty());
+      assertEquals("CONNECTED", transport[0], "transport and sign-on are two badges");
       screenshot(operator, "banks-before-move");
 
       // The table is refreshed every second: a button found just before a refresh is gone by the click.
