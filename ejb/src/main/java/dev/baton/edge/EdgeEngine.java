@@ -17,6 +17,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,10 @@ public final class EdgeEngine implements LinkListener {
   private final java.util.Deque<Delivered> recentAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** Correlations the edge declined at their deadline, until a node's late answer can no longer come. */
   private final Map<Long, Long> declinedCorrelations = new ConcurrentHashMap<>();
-  /** Moves waiting for a node's EXPORTED or IMPORTED, by move id and node. */
+  /** Moves waiting for a node's EXPORTING, EXPORTED or IMPORTED, by move id and node. */
   private final Map<String, MoveReply> moveReplies = new ConcurrentHashMap<>();
+  /** Per move told to import early: the IMPORT-KEYS kept until the old node's export is seen ({@link #keysAfterExport}). */
+  private final Map<String, List<Map.Entry<NodeId, List<String>>>> keysAwaitingExport = new ConcurrentHashMap<>();
   /** When the next sweep of {@link #owners} and {@link #declinedCorrelations} is due; the tick's alone. */
   private long nextSweep;
   private final AtomicLong forwarded = new AtomicLong();
@@ -225,13 +228,23 @@ public final class EdgeEngine implements LinkListener {
   public static final class MoveReply {
     private final java.util.concurrent.CompletableFuture<Control> done = new java.util.concurrent.CompletableFuture<>();
     private volatile long answeredAt;
+    /** The step asked: EXPORT is answered by EXPORTING or EXPORTED, IMPORT by IMPORTED. */
+    private final String step;
+
+    MoveReply(String step) {
+      this.step = step;
+    }
+
+    boolean answeredBy(String verb) {
+      return "EXPORT".equals(step) ? "EXPORTING".equals(verb) || "EXPORTED".equals(verb) : "IMPORTED".equals(verb);
+    }
 
     /** When the link's reader took the node's answer (System.nanoTime), 0 before. */
     public long answeredAt() {
       return answeredAt;
     }
 
-    /** The node's EXPORTED or IMPORTED ({@code count}, {@code status}). */
+    /** The node's EXPORTING, EXPORTED or IMPORTED ({@code count}, {@code status}). */
     public java.util.concurrent.CompletableFuture<Control> done() {
       return done;
     }
@@ -244,7 +257,7 @@ public final class EdgeEngine implements LinkListener {
    * issuer requests at the importing node as they come.
    */
   public MoveReply ask(NodeId node, Control request) {
-    MoveReply reply = new MoveReply();
+    MoveReply reply = new MoveReply(request.verb());
     moveReplies.put(request.attribute("move") + "@" + node, reply);
     if (!links.send(node, request)) {
       reply.done.completeExceptionally(new IllegalStateException("node " + node + " link did not take " + request.verb()));
@@ -255,6 +268,32 @@ public final class EdgeEngine implements LinkListener {
   /** Forgets what a move still waited for from {@code node}. */
   public void forgetMove(String move, NodeId node) {
     moveReplies.remove(move + "@" + node);
+  }
+
+  /** Sends a move's step that needs no answer. */
+  public boolean tell(NodeId node, Control step) {
+    return links.send(node, step);
+  }
+
+  /**
+   * For a move whose new node is told to import while the old node exports: the new node's
+   * IMPORT-KEYS are applied only once the old node's EXPORTING (or EXPORTED) has been taken in its
+   * turn, after every issuer request that node sent before it. Taken at once, they could point an
+   * answer at the new node and then see the old node's earlier request, still queued here, point it
+   * back.
+   */
+  public void keysAfterExport(String move) {
+    keysAwaitingExport.put(move, new ArrayList<>());
+  }
+
+  /** Applies what {@link #keysAfterExport} kept back for {@code move}, and keeps nothing more back. */
+  public void applyKeptKeys(String move) {
+    List<Map.Entry<NodeId, List<String>>> kept = keysAwaitingExport.remove(move);
+    if (kept != null) {
+      synchronized (kept) {
+        kept.forEach(keys -> reassignOwners(keys.getValue(), keys.getKey()));
+      }
+    }
   }
 
   /**
@@ -416,8 +455,10 @@ public final class EdgeEngine implements LinkListener {
    * IMPORT-KEYS and IMPORTED are taken on the link's reader, ahead of what the node sent before
    * them and is still queued here: they only point answers at their new owner and wake the waiting
    * move, and nothing queued before them concerns the imported contexts, whose issuer requests the
-   * old node sent. EXPORTED keeps its turn: the issuer requests the old node sent before it must
-   * be seen, and their owner noted, before the contexts can be pointed elsewhere.
+   * old node sent. EXPORTING and EXPORTED keep their turn: the issuer requests the old node sent
+   * before them must be seen, and their owner noted, before the contexts can be pointed elsewhere
+   * (the new node's IMPORT-KEYS of a move told to import early wait for them, see {@link
+   * #keysAfterExport}).
    */
   @Override
   public boolean takesAtOnce(String nodeId, Frame frame) {
@@ -426,26 +467,38 @@ public final class EdgeEngine implements LinkListener {
   }
 
   private void moveReply(NodeId node, Control control) {
+    String move = String.valueOf(control.attribute("move"));
     if ("IMPORT-KEYS".equals(control.verb())) {
       // Whether or not the move still waits: these contexts are on that node now, and so must
-      // their issuers' answers be.
+      // their issuers' answers be (once the old node's export is seen, when the move says so).
       String keys = control.attribute("keys");
       if (keys != null && !keys.isEmpty()) {
-        reassignOwners(List.of(keys.split(",")), node);
+        List<String> named = List.of(keys.split(","));
+        boolean[] kept = new boolean[1];
+        keysAwaitingExport.computeIfPresent(move, (id, waiting) -> {
+          synchronized (waiting) {
+            waiting.add(Map.entry(node, named));
+          }
+          kept[0] = true;
+          return waiting;
+        });
+        if (!kept[0]) {
+          reassignOwners(named, node);
+        }
       }
       return;
     }
-    MoveReply reply = moveReplies.remove(control.attribute("move") + "@" + node);
-    if (reply == null) {
+    if ("EXPORTING".equals(control.verb()) || "EXPORTED".equals(control.verb())) {
+      applyKeptKeys(move); // the old node's requests before it have been seen
+    }
+    String key = move + "@" + node;
+    MoveReply reply = moveReplies.get(key);
+    if (reply == null || !reply.answeredBy(control.verb()) || !moveReplies.remove(key, reply)) {
       LOG.log(Level.INFO, "node {0} sent {1} for no move waiting for it", node, control);
       return;
     }
-    if ("EXPORTED".equals(control.verb()) || "IMPORTED".equals(control.verb())) {
-      reply.answeredAt = System.nanoTime();
-      reply.done.complete(control);
-    } else {
-      LOG.log(Level.INFO, "node {0} sent {1}, nothing to do", node, control);
-    }
+    reply.answeredAt = System.nanoTime();
+    reply.done.complete(control);
   }
 
   private void fromAcquirer(BankMessage message) {

@@ -32,6 +32,16 @@ public interface InFlightStore {
         }
 
         @Override
+        public CompletionStage<String> claim(String key, String marker, long lifespanMillis) {
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Boolean> claimIf(String key, String expected, String marker, long lifespanMillis) {
+          return CompletableFuture.completedFuture(false);
+        }
+
+        @Override
         public Map<String, String> getAll(Set<String> keys) {
           return Map.of();
         }
@@ -75,6 +85,34 @@ public interface InFlightStore {
    */
   default CompletionStage<String> takeOwnedFirst(String key) {
     return take(key);
+  }
+
+  /**
+   * Writes an entry unless the key holds one already; done with what it held (null: written),
+   * when both of its owners hold it.
+   */
+  default CompletionStage<String> putIfAbsent(String key, String value) {
+    return put(key, value).thenApply(written -> null);
+  }
+
+  /**
+   * Puts {@code marker} where {@code key} is, whatever it holds; done with what it held (null:
+   * nothing). Of several members claiming the same entry, exactly one gets what was written before
+   * (how a move's contexts get one owner); the others get the marker of the first, which says who
+   * has them. The marker leaves the cluster by itself after {@code lifespanMillis}.
+   */
+  CompletionStage<String> claim(String key, String marker, long lifespanMillis);
+
+  /**
+   * Puts {@code marker} where {@code key} is if it holds {@code expected}; done with whether it
+   * did. Decided where the key's first owner is, without waiting for the other owner when that is
+   * this member (as {@link #takeOwnedFirst}).
+   */
+  CompletionStage<Boolean> claimIf(String key, String expected, String marker, long lifespanMillis);
+
+  /** What {@code key} holds as this member sees it now, null when nothing; done without waiting for a lock. */
+  default CompletionStage<String> peek(String key) {
+    return CompletableFuture.completedFuture(getAll(Set.of(key)).get(key));
   }
 
   /** The entries of those of {@code keys} that are in the store. */

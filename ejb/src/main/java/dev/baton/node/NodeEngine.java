@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,6 +125,12 @@ public final class NodeEngine {
   private volatile ReplicaBatches.Later replicaTimer;
   /** Moves whose export failed here: their contexts stayed in this book. */
   private final java.util.Set<String> movesTakenBack = ConcurrentHashMap.newKeySet();
+  /** Moves this node was told to import before their entry reached the cluster, still looked for. */
+  private final java.util.Set<String> awaitedImports = ConcurrentHashMap.newKeySet();
+  /** How often an awaited move's entry is looked for: a read of this member's own copy, no cluster call. */
+  private static final long LOOK_AGAIN_NANOS = 250_000;
+  /** How long the mark a claimed move's entry leaves in the cluster stays there. */
+  private static final long MARKER_LIFESPAN_MILLIS = 600_000;
   /** How long a takeover waits for the cluster to exclude the dead node before it reads. */
   private static final Duration TAKEOVER_WAIT = Duration.ofSeconds(3);
   /** How long a takeover reads again when the dead node's contexts are not found (replicating). */
@@ -456,11 +463,14 @@ public final class NodeEngine {
 
   /**
    * A planned move takes a bank away from this node: its in-flight contexts (as acquirer or as
-   * issuer) leave the book and are written to the cluster under the move's id, and EXPORTED says
-   * how many. A request still waiting for its sync replica is sent first, so that the edge has
-   * seen every issuer request before the node importing them tells it where their answers go. Past the
-   * move's deadline (the edge gave up on it) nothing is exported; when the cluster does not take
-   * the contexts in time, they come back into this book and the move is answered FAILED.
+   * issuer) leave the book and are written to the cluster in one entry under the move's id.
+   * EXPORTING says how many and where, in its turn on the link: after every issuer request of those
+   * contexts (a request still waiting for its sync replica is sent first), so that the edge has
+   * seen each of them before the node importing them tells it where their answers go. The node
+   * told to import takes the entry as soon as the cluster has it, without waiting for this node to
+   * hear that the write is done. Past the move's deadline (the edge gave up on it) nothing is
+   * exported; when the cluster does not take the contexts in time, they come back into this book,
+   * unless the other node took them meanwhile, and EXPORTED says FAILED.
    */
   private void export(Control control) {
     String move = control.attribute("move");
@@ -479,60 +489,99 @@ public final class NodeEngine {
       leaving.addAll(ofBank);
       perBank.append(perBank.isEmpty() ? "" : ",").append(one).append('=').append(ofBank.size());
     }
-    List<CompletableFuture<?>> writes = new ArrayList<>();
+    if (leaving.isEmpty()) {
+      // Nothing to write (the cluster cannot carry an empty value either): the move need not wait.
+      edge.send(new Control("EXPORTED", Map.of("move", move, "count", "0", "status", "OK", "banks", perBank.toString())));
+      LOG.log(Level.INFO, "node {0}: move {1}: no in-flight authorizations of {2} to hand over", node, move, bank);
+      return;
+    }
+    List<CompletableFuture<?>> forwards = new ArrayList<>();
     List<String> texts = new ArrayList<>(leaving.size());
     for (InFlightAuthorization authorization : leaving) {
       CompletableFuture<Void> sending = forwarding.get(authorization.issuerKey());
       if (sending != null) {
-        writes.add(sending);
+        forwards.add(sending);
       }
       texts.add(authorization.toStored().toText());
     }
-    // One entry for the whole move: one cluster write here, one removal by the importing node,
-    // which takes all of it or nothing (removal returns the value to one taker only). A move
-    // with nothing in flight writes nothing (the cluster cannot carry an empty value either).
+    // One entry for the whole move: one cluster write here, one claim by the importing node,
+    // which takes all of it or nothing (a claim returns the contexts to one claimer only).
     String key = moveKeyOwnedByTheOther(move);
-    if (!texts.isEmpty()) {
-      writes.add(store.put(key, MovedContexts.join(texts)).toCompletableFuture());
+    String joined = MovedContexts.join(texts);
+    Control exporting = new Control("EXPORTING", Map.of("move", move, "count", Integer.toString(leaving.size()),
+        "status", "OK", "banks", perBank.toString(), "key", key));
+    if (forwards.isEmpty()) {
+      edge.send(exporting); // in its turn, on the link's thread
+      write(move, bank, key, joined, leaving, deadline);
+    } else {
+      CompletableFuture.allOf(forwards.toArray(CompletableFuture[]::new)).whenCompleteAsync((sent, failure) -> {
+        edge.send(exporting); // after the requests that waited for their replica
+        write(move, bank, key, joined, leaving, deadline);
+      }, moveWorker);
     }
-    // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
-    // writes must not hold up this node's other banks.
+  }
+
+  /** A move's contexts written to the cluster; taken back here when the cluster does not take them in time. */
+  private void write(String move, String bank, String key, String joined, List<InFlightAuthorization> leaving,
+      long deadline) {
     long asked = System.nanoTime();
     long[] confirmed = new long[1];
-    CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-        .whenComplete((written, failure) -> confirmed[0] = System.nanoTime())
+    // The cluster's answer is awaited off the link's thread: a member that is slow to confirm
+    // writes must not hold up this node's other banks.
+    store.putIfAbsent(key, joined).toCompletableFuture()
+        .whenComplete((before, failure) -> confirmed[0] = System.nanoTime())
         .orTimeout(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS)
-        .whenCompleteAsync((written, failure) -> {
-          if (failure != null) {
-            LOG.log(Level.WARNING, "node {0}: move {1} of {2}: the cluster did not take its {3} contexts in time ({4});"
-                + " kept here", node, move, bank, Integer.toString(leaving.size()), failure.toString());
+        .whenCompleteAsync((before, failure) -> {
+          if (failure != null || before != null) {
+            LOG.log(Level.WARNING, "node {0}: move {1} of {2}: the cluster did not take its {3} contexts in time ({4})",
+                node, move, bank, Integer.toString(leaving.size()), failure != null ? failure.toString()
+                    : "the move was given up here first");
             takeBack(move, key, leaving);
             return;
           }
-          String times = stepTimes(asked, confirmed[0]);
-          // The edge holds the moved banks' traffic until the move is done: it hears first, the log after.
-          edge.send(new Control("EXPORTED", Map.of("move", move, "count", Integer.toString(leaving.size()),
-              "status", "OK", "banks", perBank.toString(), "key", key)));
           LOG.log(Level.INFO, "node {0}: move {1}: {2} in-flight authorizations of {3} handed to the cluster"
-              + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, times);
+              + " (cluster {4})", node, move, Integer.toString(leaving.size()), bank, stepTimes(asked, confirmed[0]));
         }, moveWorker);
   }
 
+  /**
+   * A move whose entry the cluster did not confirm in time: this node claims the entry (what
+   * reaches the cluster later finds the claim and is not written), and its contexts come back
+   * into this book unless the other node had claimed them first.
+   */
   private void takeBack(String move, String key, List<InFlightAuthorization> leaving) {
-    // What reached the cluster, or reaches it yet, is nobody's: the edge sends IMPORT to another
-    // node only after an EXPORTED that says OK, and an IMPORT of this move here finds them taken back.
     movesTakenBack.add(move);
-    store.take(key);
-    int back = leaving.size() - book.importAll(leaving).size();
-    reply("EXPORTED", move, back, "FAILED");
+    store.claim(key, takenBy(node), MARKER_LIFESPAN_MILLIS).toCompletableFuture()
+        .whenCompleteAsync((before, failure) -> {
+          if (failure == null && isTakenMarker(before) && !takenBy(node).equals(before)) {
+            LOG.log(Level.WARNING, "node {0}: move {1}: its {2} contexts were taken by the other node ({3})", node,
+                move, Integer.toString(leaving.size()), before);
+            reply("EXPORTED", move, 0, "FAILED");
+            return;
+          }
+          // Written or not: nobody else has them, and an entry written late finds the claim.
+          int back = leaving.size() - book.importAll(leaving).size();
+          reply("EXPORTED", move, back, "FAILED");
+        }, moveWorker);
+  }
+
+  /** What a node that took a move's contexts leaves in their entry's place. */
+  static String takenBy(NodeId taker) {
+    return "~taken by " + taker.name();
+  }
+
+  private static boolean isTakenMarker(String value) {
+    return value != null && value.startsWith("~taken by ");
   }
 
   /**
    * A planned move brings a bank here (or, sent to the node that exported, takes a failed move's
-   * contexts back): every context exported under the move's id is taken out of the cluster, all at
-   * once (a context taken here is nobody else's), and joins this book with its deadline. The edge
-   * hears which issuer requests are now answered here (IMPORT-KEYS, sent whether or not the move
-   * still waits for this node) and then IMPORTED with the count. Past the move's deadline nothing
+   * contexts back): the move's entry is claimed (a context claimed here is nobody else's) and its
+   * contexts join this book with their deadlines. An IMPORT that says {@code await} comes while
+   * the old node is still writing: the entry is claimed as soon as this member sees it, until the
+   * move's deadline. The edge hears which issuer requests are now answered here (IMPORT-KEYS, sent
+   * whether or not the move still waits for this node) and then IMPORTED with the count, or with
+   * {@code TAKEN} when the old node claimed the entry back first. Past the move's deadline nothing
    * is taken.
    */
   private void importMoved(Control control) {
@@ -544,42 +593,96 @@ public final class NodeEngine {
     if ("0".equals(control.attribute("count")) && !movesTakenBack.contains(move)) {
       // The old node exported nothing, and an export of nothing writes no entry: nothing to take,
       // and the move does not wait for a cluster operation (tens of ms under load) to learn so.
-      LOG.log(Level.INFO, "node {0}: move {1}: imported 0 in-flight authorizations (none exported)", node, move);
+      boolean wasAwaited = awaitedImports.remove(move);
+      LOG.log(Level.INFO, "node {0}: move {1}: imported 0 in-flight authorizations (none exported{2})", node, move,
+          wasAwaited ? "; stopped looking for them" : "");
       reply("IMPORTED", move, 0, "OK");
       return;
     }
-    CompletableFuture<String> taking = store.takeOwnedFirst(importedKey(move, control)).toCompletableFuture();
     if (movesTakenBack.remove(move)) {
       reply("IMPORTED", move, 0, "OK"); // this node kept them when its export failed
       return;
     }
-    // Taken whenever the cluster confirms, even after the move's deadline: a context taken is this
-    // node's, and IMPORT-KEYS tells the edge so.
+    if ("true".equals(control.attribute("await"))) {
+      awaitedImports.add(move);
+      lookForMoved(move, importedKey(move, control), deadlineOf(control), System.nanoTime());
+      return;
+    }
+    // Claimed whenever the cluster confirms, even after the move's deadline: a context claimed
+    // here is this node's, and IMPORT-KEYS tells the edge so.
     long asked = System.nanoTime();
     long[] took = new long[1];
-    taking.handle((taken, failure) -> took[0] = System.nanoTime())
-        .thenRunAsync(() -> imported(move, taking, stepTimes(asked, took[0])), moveWorker);
+    store.claim(importedKey(move, control), takenBy(node), MARKER_LIFESPAN_MILLIS).toCompletableFuture()
+        .whenComplete((taken, failure) -> took[0] = System.nanoTime())
+        .whenCompleteAsync((taken, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.ERROR, "node {0}: move {1}: its contexts could not be taken from the cluster: {2}", node,
+                move, failure.toString());
+          }
+          imported(move, failure != null || isTakenMarker(taken) ? null : taken, stepTimes(asked, took[0]));
+        }, moveWorker);
   }
 
-  /** How long the cluster took to answer a move's step, and how long its answer then waited for the move worker. */
+  /**
+   * Looks for an awaited move's entry until the deadline and claims it once it is there; gives up
+   * when the old node claimed it back, when the move's deadline passes or when the edge says the
+   * old node exported nothing.
+   */
+  private void lookForMoved(String move, String key, long deadline, long asked) {
+    if (!awaitedImports.contains(move)) {
+      return;
+    }
+    if (clock.millis() >= deadline) {
+      if (awaitedImports.remove(move)) {
+        LOG.log(Level.WARNING, "node {0}: move {1}: its contexts did not reach the cluster by the move''s deadline",
+            node, move);
+        reply("IMPORTED", move, 0, "LATE");
+      }
+      return;
+    }
+    store.peek(key).whenComplete((seen, failure) -> {
+      if (failure == null && isTakenMarker(seen)) {
+        if (awaitedImports.remove(move)) {
+          LOG.log(Level.INFO, "node {0}: move {1}: its contexts were claimed back ({2}); none imported", node, move, seen);
+          reply("IMPORTED", move, 0, "TAKEN");
+        }
+      } else if (failure == null && seen != null) {
+        long seenAt = System.nanoTime();
+        store.claimIf(key, seen, takenBy(node), MARKER_LIFESPAN_MILLIS).whenCompleteAsync((claimed, refused) -> {
+          if (refused == null && Boolean.TRUE.equals(claimed) && awaitedImports.remove(move)) {
+            imported(move, seen, String.format(Locale.ROOT, "seen %.1f ms after the IMPORT, claimed %.1f ms later",
+                (seenAt - asked) / 1e6, (System.nanoTime() - seenAt) / 1e6));
+          } else {
+            later(() -> lookForMoved(move, key, deadline, asked)); // claimed by the other node: seen next time
+          }
+        }, moveWorker);
+      } else {
+        later(() -> lookForMoved(move, key, deadline, asked));
+      }
+    });
+  }
+
+  private void later(Runnable task) {
+    ReplicaBatches.Later timer = replicaTimer;
+    if (timer != null) {
+      timer.run(task, LOOK_AGAIN_NANOS);
+    } else {
+      CompletableFuture.delayedExecutor(LOOK_AGAIN_NANOS, TimeUnit.NANOSECONDS, moveWorker).execute(task);
+    }
+  }
+
+  /** How long a step of the cluster took, and how long its answer then waited for the move worker. */
   private static String stepTimes(long asked, long answered) {
     long now = System.nanoTime();
-    return String.format("%.1f ms, then %.1f ms", (answered - asked) / 1e6, (now - answered) / 1e6);
+    return String.format(Locale.ROOT, "%.1f ms, then %.1f ms", (answered - asked) / 1e6, (now - answered) / 1e6);
   }
 
-  private void imported(String move, CompletableFuture<String> taking, String times) {
+  /** Takes the contexts of {@code taken} (a move's entry; null when there was none to take) into this book. */
+  private void imported(String move, String taken, String times) {
     List<InFlightAuthorization> arriving = new ArrayList<>();
-    String taken;
-    try {
-      taken = taking.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      LOG.log(Level.ERROR, "node {0}: move {1}: its contexts could not be taken from the cluster: {2}", node, move,
-          String.valueOf(e.getCause()));
-      taken = null;
-    }
     List<String> texts;
     try {
-      texts = taken == null ? List.of() : MovedContexts.split(taken); // null: another node took them
+      texts = taken == null ? List.of() : MovedContexts.split(taken);
     } catch (IllegalArgumentException e) {
       LOG.log(Level.ERROR, "node {0}: move {1}: its contexts are unreadable, none imported: {2}", node, move, e.getMessage());
       texts = List.of();
@@ -603,7 +706,7 @@ public final class NodeEngine {
       edge.send(new Control("IMPORT-KEYS", Map.of(
           "move", move, "keys", String.join(",", keys.subList(from, Math.min(keys.size(), from + KEYS_PER_FRAME))))));
     }
-    reply("IMPORTED", move, keys.size(), "OK"); // before the log, as EXPORTED
+    reply("IMPORTED", move, keys.size(), "OK"); // before the log, as EXPORTING
     LOG.log(Level.INFO, "node {0}: move {1}: imported {2} in-flight authorizations (cluster {3})", node, move,
         Integer.toString(keys.size()), times);
   }
@@ -652,11 +755,28 @@ public final class NodeEngine {
     return moveKey(move);
   }
 
-  /** The key EXPORTED named (passed on in IMPORT), if it is one of this move's; else the plain one. */
-  private static String importedKey(String move, Control control) {
+  /**
+   * The key EXPORTING named (passed on in IMPORT), if it is one of this move's. Without one: the
+   * key the exporting node writes to, the first that makes the other node its first owner (so,
+   * on the importing node, the first this node owns first).
+   */
+  private String importedKey(String move, Control control) {
     String key = control.attribute("key");
-    return key != null && (key.equals(moveKey(move)) || key.startsWith(moveKey(move) + "|")) ? key : moveKey(move);
+    if (key != null && (key.equals(moveKey(move)) || key.startsWith(moveKey(move) + "|"))) {
+      return key;
+    }
+    if (node.name().equals(control.attribute("from"))) {
+      return moveKeyOwnedByTheOther(move);
+    }
+    for (int n = 0; n < MOVE_KEY_TRIES; n++) {
+      String mine = n == 0 ? moveKey(move) : moveKey(move) + "|" + n;
+      if (store.ownsFirst(mine)) {
+        return mine;
+      }
+    }
+    return moveKey(move);
   }
+
 
   private void onRefused(Refused refused) {
     long now = clock.millis();

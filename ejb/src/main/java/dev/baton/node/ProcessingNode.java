@@ -444,6 +444,32 @@ public class ProcessingNode {
       return asApplication(() -> notWaiting.removeAsync(key));
     }
 
+    @Override
+    public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+      return asApplication(() -> advanced().putIfAbsentAsync(key, value));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> claim(String key, String marker, long lifespanMillis) {
+      return asApplication(() -> advanced().putAsync(key, marker, lifespanMillis, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> claimIf(String key, String expected, String marker,
+        long lifespanMillis) {
+      org.infinispan.AdvancedCache<String, String> notWaiting = ownsFirst(key) ? backupsNotAwaited() : null;
+      // Decided here when this member is the key's first owner; the other owner is told without
+      // waiting for it (were this member to die first, that owner still has what it held).
+      org.infinispan.AdvancedCache<String, String> deciding = notWaiting == null ? advanced() : notWaiting;
+      return asApplication(() -> deciding.replaceAsync(key, expected, marker, lifespanMillis,
+          java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> peek(String key) {
+      return asApplication(() -> cache.getAsync(key));
+    }
+
     /** The cache with Infinispan's FORCE_ASYNCHRONOUS flag (empty when it cannot be had); null until first looked up. */
     private volatile java.util.Optional<org.infinispan.AdvancedCache<String, String>> flaggedNotAwaiting;
 

@@ -95,19 +95,36 @@ final class HandOvers {
     String move = UUID.randomUUID().toString();
     bankIds.forEach(bankId -> engine.hold(bankId, from));
     long held = System.nanoTime();
-    long[] answered = new long[2]; // when the link's reader took EXPORTED, IMPORTED
+    long[] answered = new long[2]; // when the link's reader took EXPORTING, IMPORTED
     EdgeEngine.MoveReply importing = null;
+    engine.keysAfterExport(move);
     try {
-      Control exported = await(from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))),
-          timing.stepMillis(), answered, 0);
+      // Both at once: the new node claims the contexts as soon as the cluster has them, without
+      // waiting for the old node to hear that its write is done and for the edge to pass that on.
+      EdgeEngine.MoveReply exporting = engine.ask(from, step("EXPORT", move, Map.of("bank", String.join(",", bankIds))));
+      if (states.apply(target) == NodeState.UP) {
+        importing = engine.ask(target, step("IMPORT", move, Map.of("from", from.name(), "await", "true")));
+      }
+      Control exported = awaitReply(exporting, from, "EXPORT", move, timing.stepMillis(), answered, 0);
+      engine.forgetMove(move, from);
       long exportedAt = System.nanoTime();
       String problem;
       if (exported == null || !"OK".equals(exported.attribute("status"))) {
         problem = "node " + from + " did not export " + (exported == null ? "in time" : "(" + exported.attribute("status") + ")");
-      } else if (states.apply(target) != NodeState.UP) {
+      } else if (count(exported) == 0 && "EXPORTED".equals(exported.verb())) {
+        // Nothing in flight: the new node stops looking for an entry that will not come.
+        if (importing != null) {
+          engine.forgetMove(move, target);
+          engine.tell(target, step("IMPORT", move, Map.of("from", from.name(), "count", "0")));
+          importing = null;
+        }
+        bankIds.forEach(bankId -> assignRoute.accept(bankId, target));
+        return new HandOver(true, perBank(exported), "", String.format(Locale.ROOT, "held %.1f ms after the move was"
+            + " asked for, nothing in flight (%.1f ms), routes flipped in %.1f ms", (held - called) / 1e6,
+            (exportedAt - held) / 1e6, (System.nanoTime() - exportedAt) / 1e6));
+      } else if (importing == null || states.apply(target) != NodeState.UP) {
         problem = "node " + target + " is no longer UP";
       } else {
-        importing = engine.ask(target, step("IMPORT", move, importing(from, exported)));
         Control imported = awaitReply(importing, target, "IMPORT", move, timing.stepMillis(), answered, 1);
         long importedAt = System.nanoTime();
         if (imported != null && "OK".equals(imported.attribute("status")) && states.apply(target) == NodeState.UP) {
@@ -115,12 +132,18 @@ final class HandOvers {
           // One bank: what the new node took. Several: the old node's count per bank.
           return new HandOver(true, bankIds.size() == 1 ? Map.of(bankIds.get(0), count(imported))
               : perBank(exported), "", String.format(Locale.ROOT, "held %.1f ms after the move was"
-                  + " asked for, export %.1f ms, import %.1f ms, each answer taken up %.1f and %.1f ms after the"
-                  + " link read it, routes flipped in %.1f ms", (held - called) / 1e6, (exportedAt - held) / 1e6,
+                  + " asked for, exporting %.1f ms, imported %.1f ms after that, each answer taken up %.1f and %.1f ms"
+                  + " after the link read it, routes flipped in %.1f ms", (held - called) / 1e6, (exportedAt - held) / 1e6,
               (importedAt - exportedAt) / 1e6, waited(answered[0], exportedAt), waited(answered[1], importedAt),
               (System.nanoTime() - importedAt) / 1e6));
         }
-        problem = "node " + target + (imported == null ? " did not import in time" : " is no longer UP");
+        problem = "node " + target + (imported == null ? " did not import in time"
+            : "TAKEN".equals(imported.attribute("status")) ? " found them taken back"
+            : !"OK".equals(imported.attribute("status")) ? " did not import (" + imported.attribute("status") + ")"
+            : " is no longer UP");
+        if (imported != null && !"OK".equals(imported.attribute("status"))) {
+          importing = null; // it said it took nothing: no late answer to wait for
+        }
       }
       // The answers bound for the old node stay held until it has its contexts back (a cluster
       // that waits for a dying member may take seconds): released earlier, they would find nothing.
@@ -131,7 +154,7 @@ final class HandOvers {
       } else {
         kept = "node " + from + " took back " + (back == null ? "nothing (no answer)" : count(back))
             + (exported == null ? "" : " of " + count(exported));
-        if (importing != null && (back == null || count(back) < count(exported))) {
+        if (importing != null && (back == null || exported == null || count(back) < count(exported))) {
           kept += tookTheRest(importing, target);
         }
       }
@@ -140,6 +163,7 @@ final class HandOvers {
       if (importing != null) {
         engine.forgetMove(move, target);
       }
+      engine.applyKeptKeys(move);
       long releasing = System.nanoTime();
       bankIds.forEach(bankId -> engine.release(bankId, from));
       releasedIn[0] = (System.nanoTime() - releasing) / 1e6;

@@ -282,18 +282,19 @@ class NodeEngineTest {
 
     assertEquals(0, engine.inFlight(), "node A no longer holds it");
     Control exported = assertInstanceOf(Control.class, toEdge.removeFirst());
-    assertEquals(List.of("EXPORTED", "1", "OK"), List.of(exported.verb(), exported.attribute("count"), exported.attribute("status")));
+    assertEquals(List.of("EXPORTING", "1", "OK", "ACQ1=1"), List.of(exported.verb(), exported.attribute("count"),
+        exported.attribute("status"), exported.attribute("banks")));
 
     List<Frame> toEdgeFromB = new ArrayList<>();
     NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster));
-    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m1", "from", "A", "deadline", deadline)));
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m1", "from", "A", "deadline", deadline, "await", "true")));
 
     Control keys = assertInstanceOf(Control.class, toEdgeFromB.removeFirst());
     assertEquals("IMPORT-KEYS", keys.verb());
     assertEquals("ISS1|" + atIssuer.getString(11), keys.attribute("keys"), "their answers are to come to node B");
     Control imported = assertInstanceOf(Control.class, toEdgeFromB.removeFirst());
     assertEquals(List.of("IMPORTED", "1", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
-    assertEquals(Map.of(), cluster, "taken out of the cluster by its new owner");
+    assertEquals(Map.of("move|m1", NodeEngine.takenBy(NodeId.B)), cluster, "claimed in the cluster by its new owner");
     assertEquals(1, nodeB.inFlight());
 
     nodeB.onFrame(fromBank(0, "ISS1", "ISS1-1", answer(atIssuer, "00")));
@@ -335,7 +336,7 @@ class NodeEngineTest {
     Control imported = (Control) toEdgeFromB.removeFirst();
     assertEquals(List.of("IMPORTED", "2", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
     assertEquals(2, nodeB.inFlight());
-    assertEquals(Map.of("unrelated", "another node's context"), cluster);
+    assertEquals(Map.of("unrelated", "another node's context", "move|m4", NodeEngine.takenBy(NodeId.B)), cluster);
 
     engine.onFrame(new Control("IMPORT", Map.of("move", "m4", "from", "A", "deadline", deadline)));
     Control again = (Control) toEdge.removeFirst();
@@ -344,7 +345,7 @@ class NodeEngineTest {
   }
 
   @Test
-  void aMovesEntryGoesUnderAKeyTheImportingNodeOwnsFirstAndThatNodeTakesItWhereTheRemovalIsDecided() throws Exception {
+  void aMovesEntryGoesUnderAKeyTheImportingNodeOwnsFirstAndThatNodeClaimsItThereWithoutBeingToldTheKey() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     engine.inFlightStore(new MapStore(cluster) {
       @Override
@@ -360,30 +361,166 @@ class NodeEngineTest {
     assertEquals("move|m6|2", exported.attribute("key"));
     assertEquals(java.util.Set.of("move|m6|2"), cluster.keySet());
 
-    List<String> takenWhereDecided = new ArrayList<>();
+    List<String> claimed = new ArrayList<>();
     List<Frame> toEdgeFromB = new ArrayList<>();
     NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster) {
       @Override
-      public java.util.concurrent.CompletionStage<String> takeOwnedFirst(String key) {
-        takenWhereDecided.add(key);
-        return super.take(key);
+      public boolean ownsFirst(String key) {
+        return key.equals("move|m6|2") || key.equals("move|m7|2");
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Boolean> claimIf(String key, String expected, String marker, long lifespanMillis) {
+        claimed.add(key);
+        return super.claimIf(key, expected, marker, lifespanMillis);
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<String> claim(String key, String marker, long lifespanMillis) {
+        claimed.add(key);
+        return super.claim(key, marker, lifespanMillis);
       }
     });
-    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m6", "from", "A", "deadline", deadline, "count", "1",
-        "key", exported.attribute("key"))));
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m6", "from", "A", "deadline", deadline, "await", "true")));
     assertEquals("IMPORT-KEYS", ((Control) toEdgeFromB.removeFirst()).verb());
     Control imported = (Control) toEdgeFromB.removeFirst();
     assertEquals(List.of("IMPORTED", "1", "OK"), List.of(imported.verb(), imported.attribute("count"), imported.attribute("status")));
-    assertEquals(List.of("move|m6|2"), takenWhereDecided);
-    assertEquals(Map.of(), cluster);
+    assertEquals(List.of("move|m6|2"), claimed, "the key node A wrote, found by node B on its own");
+    assertEquals(Map.of("move|m6|2", NodeEngine.takenBy(NodeId.B)), cluster);
 
     cluster.put("ctx|A|1", "node A's replicas");
     nodeB.onFrame(new Control("IMPORT", Map.of("move", "m7", "from", "A", "deadline", deadline, "count", "1",
         "key", "ctx|A|1")));
     Control refused = (Control) toEdgeFromB.removeFirst();
     assertEquals(List.of("IMPORTED", "0"), List.of(refused.verb(), refused.attribute("count")));
-    assertEquals(List.of("move|m6|2", "move|m7"), takenWhereDecided, "a key that is not the move's is not taken");
-    assertEquals(Map.of("ctx|A|1", "node A's replicas"), cluster);
+    assertEquals(List.of("move|m6|2", "move|m7|2"), claimed, "a key that is not the move's is not taken");
+    assertEquals("node A's replicas", cluster.get("ctx|A|1"));
+  }
+
+  @Test
+  void aNodeToldToImportBeforeTheEntryIsWrittenClaimsItOnceTheClusterHasIt() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    engine.inFlightStore(new MapStore(cluster), false);
+    engine.onFrame(fromBank(67, "ACQ1", "ACQ1-1", request("000807")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 60_000);
+    List<Frame> toEdgeFromB = java.util.Collections.synchronizedList(new ArrayList<>());
+    NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster));
+
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m8", "from", "A", "deadline", deadline, "await", "true")));
+    assertEquals(List.of(), toEdgeFromB, "nothing to take yet: it looks again");
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m8", "bank", "ACQ1", "deadline", deadline)));
+
+    Control imported = awaitControl(toEdgeFromB, "IMPORTED");
+    assertEquals(List.of("1", "OK"), List.of(imported.attribute("count"), imported.attribute("status")));
+    assertEquals(1, nodeB.inFlight());
+    assertEquals(0, engine.inFlight());
+    assertEquals(Map.of("move|m8", NodeEngine.takenBy(NodeId.B)), cluster);
+  }
+
+  @Test
+  void anExportTheClusterDidNotConfirmComesBackUnlessTheNewNodeHadClaimedIt() throws Exception {
+    // The write reached the cluster, but its confirmation never came back to node A.
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.CompletableFuture<String> unconfirmed = new java.util.concurrent.CompletableFuture<>();
+    engine.inFlightStore(new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+        super.putIfAbsent(key, value);
+        return unconfirmed;
+      }
+    }, false);
+    engine.onFrame(fromBank(68, "ACQ1", "ACQ1-1", request("000808")));
+    engine.onFrame(fromBank(69, "ACQ1", "ACQ1-1", request("000809")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 60_000);
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m9", "bank", "ACQ1", "deadline", deadline)));
+    assertEquals("EXPORTING", ((Control) toEdge.removeFirst()).verb());
+    List<Frame> toEdgeFromB = java.util.Collections.synchronizedList(new ArrayList<>());
+    NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster));
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m9", "from", "A", "deadline", deadline, "await", "true")));
+    assertEquals("OK", awaitControl(toEdgeFromB, "IMPORTED").attribute("status"));
+
+    unconfirmed.completeExceptionally(new java.util.concurrent.TimeoutException("no answer from the other member"));
+
+    Control failed = awaitControl(toEdge, "EXPORTED");
+    assertEquals(List.of("0", "FAILED"), List.of(failed.attribute("count"), failed.attribute("status")));
+    assertEquals(0, engine.inFlight(), "node B has them: node A does not take them back as well");
+    assertEquals(2, nodeB.inFlight());
+  }
+
+  @Test
+  void anExportTheClusterDidNotConfirmComesBackAndTheNewNodeThenFindsThemTaken() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.CompletableFuture<String> unconfirmed = new java.util.concurrent.CompletableFuture<>();
+    engine.inFlightStore(new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+        return unconfirmed; // nothing reached the cluster
+      }
+    }, false);
+    engine.onFrame(fromBank(70, "ACQ1", "ACQ1-1", request("000810")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 60_000);
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m10", "bank", "ACQ1", "deadline", deadline)));
+    List<Frame> toEdgeFromB = java.util.Collections.synchronizedList(new ArrayList<>());
+    NodeEngine nodeB = nodeB(toEdgeFromB, new MapStore(cluster));
+    nodeB.onFrame(new Control("IMPORT", Map.of("move", "m10", "from", "A", "deadline", deadline, "await", "true")));
+
+    unconfirmed.completeExceptionally(new java.util.concurrent.TimeoutException("no answer from the other member"));
+
+    Control failed = awaitControl(toEdge, "EXPORTED");
+    assertEquals(List.of("1", "FAILED"), List.of(failed.attribute("count"), failed.attribute("status")));
+    assertEquals(1, engine.inFlight(), "back in node A's book");
+    Control imported = awaitControl(toEdgeFromB, "IMPORTED");
+    assertEquals(List.of("0", "TAKEN"), List.of(imported.attribute("count"), imported.attribute("status")));
+    assertEquals(0, nodeB.inFlight());
+    assertEquals(Map.of("move|m10", NodeEngine.takenBy(NodeId.A)), cluster, "claimed back: a write arriving later finds the claim");
+  }
+
+  @Test
+  void aWriteThatReachesTheClusterAfterTheOldNodeClaimedItBackIsNotWrittenAndTheContextsStay() throws Exception {
+    Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.CompletableFuture<Void> slow = new java.util.concurrent.CompletableFuture<>();
+    engine.inFlightStore(new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+        return slow.thenCompose(late -> super.putIfAbsent(key, value));
+      }
+    }, false);
+    engine.onFrame(fromBank(71, "ACQ1", "ACQ1-1", request("000811")));
+    toEdge.clear();
+    String deadline = Long.toString(clock.millis() + 60_000);
+    engine.onFrame(new Control("EXPORT", Map.of("move", "m11", "bank", "ACQ1", "deadline", deadline)));
+    toEdge.clear();
+
+    // The edge gave up on node B and rolls back before node A's write reached the cluster.
+    engine.onFrame(new Control("IMPORT", Map.of("move", "m11", "from", "A", "deadline", deadline, "count", "1")));
+    Control back = awaitControl(toEdge, "IMPORTED");
+    assertEquals("0", back.attribute("count"), "nothing in the cluster yet");
+    slow.complete(null);
+
+    Control failed = awaitControl(toEdge, "EXPORTED");
+    assertEquals(List.of("1", "FAILED"), List.of(failed.attribute("count"), failed.attribute("status")));
+    assertEquals(1, engine.inFlight(), "node A kept it");
+    assertEquals(Map.of("move|m11", NodeEngine.takenBy(NodeId.A)), cluster, "the late write found the claim and wrote nothing");
+  }
+
+  /** The first control {@code verb} sent to the edge, waited for (the cluster answers on other threads); it is taken from the list. */
+  private static Control awaitControl(List<Frame> sent, String verb) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      synchronized (sent) {
+        for (java.util.Iterator<Frame> frames = sent.iterator(); frames.hasNext(); ) {
+          if (frames.next() instanceof Control control && verb.equals(control.verb())) {
+            frames.remove();
+            return control;
+          }
+        }
+      }
+      Thread.onSpinWait(); // polling for the cluster's threads, with a deadline
+    }
+    throw new AssertionError("no " + verb + " within 5 s: " + sent);
   }
 
   @Test
@@ -763,6 +900,22 @@ class NodeEngineTest {
       }
 
       @Override
+      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+        return writes.thenApply(written -> null);
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<String> claim(String key, String marker, long lifespanMillis) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Boolean> claimIf(String key, String expected, String marker,
+          long lifespanMillis) {
+        return java.util.concurrent.CompletableFuture.completedFuture(false);
+      }
+
+      @Override
       public Map<String, String> getAll(java.util.Set<String> keys) {
         return Map.of();
       }
@@ -800,6 +953,22 @@ class NodeEngineTest {
     @Override
     public java.util.concurrent.CompletionStage<String> take(String key) {
       return java.util.concurrent.CompletableFuture.completedFuture(map.remove(key));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+      return java.util.concurrent.CompletableFuture.completedFuture(map.putIfAbsent(key, value));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> claim(String key, String marker, long lifespanMillis) {
+      return java.util.concurrent.CompletableFuture.completedFuture(map.put(key, marker));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> claimIf(String key, String expected, String marker,
+        long lifespanMillis) {
+      return java.util.concurrent.CompletableFuture.completedFuture(map.replace(key, expected, marker));
     }
 
     @Override

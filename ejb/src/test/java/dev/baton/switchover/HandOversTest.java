@@ -65,14 +65,64 @@ class HandOversTest {
     }, new AcceptingBankDoor(), clock, Duration.ofSeconds(6), Duration.ofMinutes(2));
   }
 
-  /** Node A exports the one context in flight, and takes back what the test says when asked to. */
+  /** Whether node A answers EXPORT as soon as it is sent (else the test does). */
+  private volatile boolean exportsAtOnce = true;
+  /** How many contexts node A has in flight to export. */
+  private volatile String inFlightAtA = "1";
+
+  /** Node A exports the contexts in flight, and takes back what the test says when asked to. */
   private void answerAsNodeA(Control step) {
     String move = step.attribute("move");
     if ("EXPORT".equals(step.verb())) {
-      engine.onFrame("A", new Control("EXPORTED", Map.of("move", move, "count", "1", "status", "OK",
-          "banks", "ACQ1=1", "key", "move|" + move)));
+      if (exportsAtOnce) {
+        engine.onFrame("A", exporting(move));
+      }
     } else if ("IMPORT".equals(step.verb())) {
       engine.onFrame("A", new Control("IMPORTED", Map.of("move", move, "count", takenBackByA, "status", "OK")));
+    }
+  }
+
+  /** What node A says to an EXPORT: EXPORTING with the count, or EXPORTED when there is nothing to write. */
+  private Control exporting(String move) {
+    return new Control("0".equals(inFlightAtA) ? "EXPORTED" : "EXPORTING", Map.of("move", move, "count", inFlightAtA,
+        "status", "OK", "banks", "ACQ1=" + inFlightAtA, "key", "move|" + move));
+  }
+
+  @Test
+  void theNewNodeIsToldToImportAtOnceAndItsKeysTakeEffectOnlyAfterTheOldNodesEarlierRequests() throws Exception {
+    exportsAtOnce = false;
+    CompletableFuture<HandOvers.HandOver> moving = CompletableFuture.supplyAsync(
+        () -> handOvers(PATIENCE.toMillis(), 10_000).run(List.of("ACQ1"), NodeId.A, NodeId.B, System.nanoTime()));
+    until("node B was asked to import", () -> controls(NodeId.B, "IMPORT") == 1);
+    String move = control(NodeId.B, "IMPORT").attribute("move");
+    assertEquals("true", control(NodeId.B, "IMPORT").attribute("await"), "before node A has exported");
+
+    // Node B claimed the contexts as soon as the cluster had them; node A's issuer request, sent
+    // before its EXPORTING, is read by the edge only after node B's keys.
+    engine.onFrame("B", new Control("IMPORT-KEYS", Map.of("move", move, "keys", "ISS1|000128")));
+    engine.onFrame("A", new Data(0, "ISS1", "", "000128|RRN1|TERM1", 0, "request".getBytes(StandardCharsets.ISO_8859_1)));
+    engine.onFrame("A", exporting(move));
+    engine.onFrame("B", new Control("IMPORTED", Map.of("move", move, "count", "1", "status", "OK")));
+    HandOvers.HandOver done = moving.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    engine.fromBank(issuerAnswer("000128"));
+
+    assertTrue(done.moved(), done.detail());
+    assertEquals(NodeId.B, routes.get("ACQ1"));
+    assertEquals(List.of("answer"), answers(NodeId.B), "the issuer's answer went to node B, which has the context");
+    assertEquals(List.of(), answers(NodeId.A));
+  }
+
+  @Test
+  void moveWithNothingInFlightFlipsTheRouteAtOnceAndTellsTheNewNodeToStopLooking() throws Exception {
+    inFlightAtA = "0";
+    HandOvers.HandOver done = handOvers(PATIENCE.toMillis(), 10_000).run(List.of("ACQ1"), NodeId.A, NodeId.B, System.nanoTime());
+
+    assertTrue(done.moved(), done.detail());
+    assertEquals(NodeId.B, routes.get("ACQ1"));
+    assertEquals(Map.of("ACQ1", 0), done.contexts());
+    assertEquals(2, controls(NodeId.B, "IMPORT"), "asked to import, then told nothing is coming");
+    synchronized (sentTo.get(NodeId.B)) {
+      assertEquals("0", ((Control) sentTo.get(NodeId.B).get(1)).attribute("count"));
     }
   }
 

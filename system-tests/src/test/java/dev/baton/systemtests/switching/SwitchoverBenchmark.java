@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <ol>
  *   <li>the worst latency added by a move of every bank, against the steady state just before:
- *       three times to B and back, after a warm-up that runs the load on each node (the warm-up's
- *       first move, to a node that has not switched yet, is reported apart);
+ *       six moves a second apart, then three times to B and straight back (reported apart: there a
+ *       request can wait for two moves), after a warm-up that runs the load on each node (the
+ *       warm-up's first move, to a node that has not switched yet, is reported apart);
  *   <li>the time from kill -9 of node A to the first approval of a request sent after the kill,
  *       with in-flight replication {@code none} and {@code sync}, and how many requests sent before
  *       the kill were not approved;
@@ -135,34 +136,49 @@ class SwitchoverBenchmark {
     setReplication("none");
   }
 
-  /** 1. moves of every bank under load, to B and back, three times. */
+  /**
+   * 1. moves of every bank under load: six one after the other, each alone (a second from the
+   * next), then three pairs, to B and straight back (a request the first move held can have its
+   * issuer's answer held by the second as well).
+   */
   private void moves() throws Exception {
-    List<long[]> windows = new ArrayList<>();
+    List<long[]> alone = new ArrayList<>();
+    List<long[]> pairs = new ArrayList<>();
     List<String> outcomes = new ArrayList<>();
-    List<Sample> moving = openLoop(Duration.ofSeconds(20), () -> {
+    List<Sample> moving = openLoop(Duration.ofSeconds(26), () -> {
       pause(Duration.ofSeconds(5));
+      for (int i = 0; i < 6; i++) {
+        alone.add(moveAllWindow(i % 2 == 0 ? "B" : "A", outcomes));
+        pause(Duration.ofSeconds(1));
+      }
       for (int round = 0; round < 3; round++) {
-        windows.add(moveAllWindow("B", outcomes));
-        windows.add(moveAllWindow("A", outcomes));
+        pairs.add(moveAllWindow("B", outcomes));
+        pairs.add(moveAllWindow("A", outcomes));
         pause(Duration.ofSeconds(3));
       }
     });
-    List<Sample> steady = moving.stream().filter(s -> s.sentAt() < windows.get(0)[0]).toList();
+    List<Sample> steady = moving.stream().filter(s -> s.sentAt() < alone.get(0)[0]).toList();
     long steadyP50 = percentile(steady, 50);
     report.add("steady before the moves: " + summary(steady));
+    reportMoves("alone", moving, alone, steadyP50);
+    reportMoves("in back-to-back pairs", moving, pairs, steadyP50);
+    report.add("the moves of every bank: " + outcomes);
+    assertAnswered(moving);
+  }
+
+  private void reportMoves(String how, List<Sample> moving, List<long[]> windows, long steadyP50) {
     for (int i = 0; i < windows.size(); i++) {
-      report.add("  move-all " + (i + 1) + " of " + windows.size() + ": " + addedDuring(moving, List.of(windows.get(i)), ""));
+      report.add("  move-all " + (i + 1) + " of " + windows.size() + " " + how + ": "
+          + addedDuring(moving, List.of(windows.get(i)), ""));
       report.add("    worst latency in ms by when it was sent, per 10 ms from 50 ms before the call: "
           + bySlot(moving, windows.get(i)));
       report.add("    answers that came, per 10 ms from 50 ms before the call: " + arrivals(moving, windows.get(i)));
     }
     List<Sample> during = within(moving, windows);
     long worst = percentile(during, 100);
-    report.add("during the " + windows.size() + " moves of every bank: " + summary(during));
-    report.add(String.format("worst added latency during a move-all: %.1f ms (worst %.1f ms - steady p50 %.1f ms)",
-        (worst - steadyP50) / 1000.0, worst / 1000.0, steadyP50 / 1000.0));
-    report.add("the moves of every bank: " + outcomes);
-    assertAnswered(moving);
+    report.add("during the " + windows.size() + " moves of every bank " + how + ": " + summary(during));
+    report.add(String.format("worst added latency during a move-all %s: %.1f ms (worst %.1f ms - steady p50 %.1f ms)",
+        how, (worst - steadyP50) / 1000.0, worst / 1000.0, steadyP50 / 1000.0));
   }
 
   /** 2. kill -9 of node A with each replication setting. */
