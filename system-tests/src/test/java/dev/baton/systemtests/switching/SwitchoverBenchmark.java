@@ -45,7 +45,9 @@ import org.junit.jupiter.api.TestInstance;
  * <p>Run: {@code ./mvnw -B install -DskipTests} then {@code ./mvnw -B verify -pl system-tests
  * -Pswitchover-benchmark} (settings {@code -Dbench.rate=1800}, {@code -Dbench.issuer.ms=20},
  * {@code -Dbench.concurrency=64,256}, {@code -Dbench.seconds=15}, and {@code
- * -Dbench.parts=moves,kill,throughput} to run only some of the three after the warm-up). It
+ * -Dbench.parts=moves,kill,throughput} to run only some of the three after the warm-up, {@code
+ * -Dbench.warmup.pairs=N} for N more moves of every bank to B and back, 0.4 s apart, at the end of
+ * the warm-up: the servers then measure moves as ones that have moved traffic many times). It
  * asserts only what must hold whatever the machine: one answer per request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,6 +62,8 @@ class SwitchoverBenchmark {
   private final int[] concurrencies = java.util.Arrays.stream(System.getProperty("bench.concurrency", "64,256").split(","))
       .map(String::strip).mapToInt(Integer::parseInt).toArray();
   private final int seconds = Integer.getInteger("bench.seconds", 15);
+  /** Moves of every bank to B and back added at the end of the warm-up (none unless asked). */
+  private final int warmupPairs = Integer.getInteger("bench.warmup.pairs", 0);
   /** Which of the three parts run: {@code moves}, {@code kill}, {@code throughput}. */
   private final java.util.Set<String> parts = java.util.Set.of(System.getProperty("bench.parts", "moves,kill,throughput").split(","));
 
@@ -119,8 +123,16 @@ class SwitchoverBenchmark {
       coldWindows.add(moveAllWindow("B", coldOutcomes));
       pause(Duration.ofSeconds(10));
       coldWindows.add(moveAllWindow("A", coldOutcomes));
+      for (int i = 0; i < warmupPairs; i++) {
+        pause(Duration.ofMillis(400));
+        moveAllWindow("B", coldOutcomes);
+        pause(Duration.ofMillis(400));
+        moveAllWindow("A", coldOutcomes);
+      }
     });
-    report.add("warm-up, 5 s on node A, 10 s on node B, 10 s on A again: " + summary(warmUp));
+    report.add("warm-up, 5 s on node A, 10 s on node B, 10 s on A again"
+        + (warmupPairs > 0 ? " (at its end " + warmupPairs + " more moves of every bank to B and back)" : "") + ": "
+        + summary(warmUp));
     report.add("  its first move-all, to a node B that had not switched yet: " + addedDuring(warmUp,
         List.of(coldWindows.get(0)), summary(warmUp.stream().filter(s -> s.sentAt() < coldWindows.get(0)[0]).toList())));
 
