@@ -78,16 +78,6 @@ public interface InFlightStore {
   CompletionStage<String> take(String key);
 
   /**
-   * As {@link #take}, but for an entry this member is the first owner of the removal is decided
-   * here and the other owner hears of it without the take waiting: still exactly one taker (every
-   * take of the entry is decided by its first owner), one cluster call less. Any other entry is
-   * taken as by {@link #take}.
-   */
-  default CompletionStage<String> takeOwnedFirst(String key) {
-    return take(key);
-  }
-
-  /**
    * Writes an entry unless the key holds one already; done with what it held (null: written),
    * when both of its owners hold it.
    */
@@ -105,8 +95,8 @@ public interface InFlightStore {
 
   /**
    * Puts {@code marker} where {@code key} is if it holds {@code expected}; done with whether it
-   * did. Decided where the key's first owner is, without waiting for the other owner when that is
-   * this member (as {@link #takeOwnedFirst}).
+   * did. Decided where the key's first owner is (so still exactly one claimer); when that is this
+   * member, the other owner hears of it without the claim waiting: one cluster call less.
    */
   CompletionStage<Boolean> claimIf(String key, String expected, String marker, long lifespanMillis);
 

@@ -725,8 +725,8 @@ public final class NodeEngine {
 
   /**
    * Whether the link hands {@code frame} over at once, ahead of the frames queued before it: an
-   * IMPORT. Taking a move's entry out of the cluster does not block (the removal completes later,
-   * off the link's thread), and nothing queued before it can concern its contexts (the edge holds
+   * IMPORT. Claiming a move's entry does not block (the claim completes later, off the link's
+   * thread), and nothing queued before it can concern its contexts (the edge holds
    * the moved banks' requests and the answers to their contexts until the import says where they
    * go), so the move does not wait behind the traffic that piled up on this node.
    */
@@ -741,14 +741,19 @@ public final class NodeEngine {
 
   /**
    * The key a move's contexts are written under: {@code move|<id>}, or {@code move|<id>|<n>} for
-   * the first {@code n} that makes the other node its first owner. The importing node then takes
-   * the entry where it is decided, without waiting for a cluster call (the write costs the same
-   * wherever its first owner is); when the store cannot tell, the plain key.
+   * the first {@code n} that makes the other node its first owner. The importing node then claims
+   * the entry where the claim is decided, without waiting for a cluster call (the write costs the
+   * same wherever its first owner is); when the store cannot tell, the plain key.
    */
   private String moveKeyOwnedByTheOther(String move) {
+    return firstMoveKey(move, false);
+  }
+
+  /** The first of a move's keys that this member is ({@code here}) or is not the first owner of; else the plain one. */
+  private String firstMoveKey(String move, boolean here) {
     for (int n = 0; n < MOVE_KEY_TRIES; n++) {
       String key = n == 0 ? moveKey(move) : moveKey(move) + "|" + n;
-      if (!store.ownsFirst(key)) {
+      if (store.ownsFirst(key) == here) {
         return key;
       }
     }
@@ -765,16 +770,7 @@ public final class NodeEngine {
     if (key != null && (key.equals(moveKey(move)) || key.startsWith(moveKey(move) + "|"))) {
       return key;
     }
-    if (node.name().equals(control.attribute("from"))) {
-      return moveKeyOwnedByTheOther(move);
-    }
-    for (int n = 0; n < MOVE_KEY_TRIES; n++) {
-      String mine = n == 0 ? moveKey(move) : moveKey(move) + "|" + n;
-      if (store.ownsFirst(mine)) {
-        return mine;
-      }
-    }
-    return moveKey(move);
+    return firstMoveKey(move, !node.name().equals(control.attribute("from")));
   }
 
 

@@ -431,20 +431,6 @@ public class ProcessingNode {
     }
 
     @Override
-    public java.util.concurrent.CompletionStage<String> takeOwnedFirst(String key) {
-      if (!ownsFirst(key)) {
-        return take(key);
-      }
-      org.infinispan.AdvancedCache<String, String> notWaiting = backupsNotAwaited();
-      if (notWaiting == null) {
-        return take(key);
-      }
-      // Removed here, where every take of the key is decided; the other owner is told without
-      // waiting for it (were this member to die first, that owner still has the entry).
-      return asApplication(() -> notWaiting.removeAsync(key));
-    }
-
-    @Override
     public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
       return asApplication(() -> advanced().putIfAbsentAsync(key, value));
     }
