@@ -1,6 +1,7 @@
 package dev.baton.node;
 
 import dev.baton.connector.framing.Packagers;
+import dev.baton.connector.session.IsoCodec;
 import java.util.Objects;
 import org.jpos.iso.ISOPackager;
 
@@ -11,8 +12,9 @@ import org.jpos.iso.ISOPackager;
  * @param bankId the bank
  * @param packager the jPOS packager of the bank's sessions
  * @param headerLength bytes of header before the packed message in frames from the bank
+ * @param codec packs and unpacks the bank's messages with that packager
  */
-public record BankProfile(String bankId, ISOPackager packager, int headerLength) {
+public record BankProfile(String bankId, ISOPackager packager, int headerLength, IsoCodec codec) {
 
   private static final int TPDU_LENGTH = 5;
 
@@ -22,6 +24,12 @@ public record BankProfile(String bankId, ISOPackager packager, int headerLength)
     if (headerLength < 0) {
       throw new IllegalArgumentException("a header length is not negative");
     }
+    Objects.requireNonNull(codec, "codec");
+  }
+
+  /** The profile of a packager, packed and unpacked by the codec that suits it. */
+  public BankProfile(String bankId, ISOPackager packager, int headerLength) {
+    this(bankId, packager, headerLength, IsoCodec.of(Objects.requireNonNull(packager, "packager")));
   }
 
   /**

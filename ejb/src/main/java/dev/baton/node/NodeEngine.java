@@ -1,7 +1,6 @@
 package dev.baton.node;
 
 import dev.baton.connector.api.IsoMessage;
-import dev.baton.connector.session.IsoMessages;
 import dev.baton.link.Frame;
 import dev.baton.link.Frame.Control;
 import dev.baton.link.Frame.Data;
@@ -26,7 +25,6 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jpos.iso.ISOException;
-import org.jpos.iso.ISOMsg;
 
 /**
  * One processing node's work: every DATA frame from the edge is unpacked with its bank's packager,
@@ -936,7 +933,7 @@ public final class NodeEngine {
     IsoMessage corrected = config.corrections().apply(bankId, Direction.OUTBOUND, message);
     byte[] packed;
     try {
-      packed = IsoMessages.packable(corrected, profile.get().packager()).pack();
+      packed = profile.get().codec().pack(corrected);
     } catch (ISOException | RuntimeException e) {
       undeliverable.incrementAndGet();
       LOG.log(Level.WARNING, "node {0}: {1} for bank {2} does not pack: {3}", node, message.mti(), bankId, e.getMessage());
@@ -952,13 +949,11 @@ public final class NodeEngine {
   }
 
   private static IsoMessage unpack(BankProfile profile, byte[] frame) throws ISOException {
-    byte[] image =
-        profile.headerLength() == 0
-            ? frame
-            : Arrays.copyOfRange(frame, Math.min(profile.headerLength(), frame.length), frame.length);
-    ISOMsg iso = IsoMessages.newMessage(profile.packager());
-    iso.unpack(image);
-    return IsoMessages.unpacked(iso);
+    if (frame.length < profile.headerLength()) {
+      throw new ISOException("a frame of " + frame.length + " bytes is shorter than its " + profile.headerLength()
+          + "-byte header");
+    }
+    return profile.codec().unpack(frame, profile.headerLength());
   }
 
   /** The DATA key of an issuer request: its STAN, RRN and terminal, separated by '|'. */

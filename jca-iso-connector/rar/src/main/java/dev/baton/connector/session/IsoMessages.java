@@ -31,15 +31,19 @@ public final class IsoMessages {
     // bitmap (1) are not data elements.
     for (Map.Entry<?, ?> child : ((Map<?, ?>) message.getChildren()).entrySet()) {
       if (child.getKey() instanceof Integer number && number >= 2 && child.getValue() instanceof ISOComponent field) {
-        Object value = field.getValue();
-        if (value instanceof String text) {
-          fields.set(number, text);
-        } else if (value instanceof byte[] bytes) {
-          fields.set(number, ISOUtil.hexString(bytes));
-        }
+        setFlat(fields, number, field.getValue());
       }
     }
     return fields.build();
+  }
+
+  /** Sets a field unpacked as {@code value}: text as it is, bytes in hex, a composite not at all. */
+  static void setFlat(IsoMessage.Builder message, int number, Object value) {
+    if (value instanceof String text) {
+      message.set(number, text);
+    } else if (value instanceof byte[] bytes) {
+      message.set(number, ISOUtil.hexString(bytes));
+    }
   }
 
   /**
