@@ -59,7 +59,7 @@ public final class FinishedAuthorizations {
         ? null
         : originalSlot(authorization.acquirerId(), authorization.request().field(11));
     log.append(nowMillis + retentionMillis, new String[] {key, original},
-        authorization.toStored().toText().getBytes(StandardCharsets.UTF_8), (byte) ending.ordinal());
+        authorization.storedBytes(), (byte) ending.ordinal());
   }
 
   /**

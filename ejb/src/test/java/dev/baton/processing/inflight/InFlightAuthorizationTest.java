@@ -111,4 +111,32 @@ class InFlightAuthorizationTest {
     assertEquals(new IssuerKey("ISS1", "000007", "", ""), fromMessage);
     assertThrows(IllegalArgumentException.class, () -> IssuerKey.of("ISS1", IsoMessage.of("0110")));
   }
+
+  @Test
+  void theStoredBytesAreTheStoredTextInUtf8WhetherOrNotEveryCharacterIsAscii() {
+    java.util.Random random = new java.util.Random(420);
+    String[] alphabet = {"0", "7", "A", "z", ":", "-1:", " ", "é", "€", "日"};
+    for (int round = 0; round < 500; round++) {
+      IsoMessage.Builder request = IsoMessage.builder(round % 2 == 0 ? "0100" : "0200");
+      for (int number = 2; number <= 192; number++) {
+        if (random.nextInt(8) == 0) {
+          StringBuilder value = new StringBuilder();
+          int length = random.nextInt(round % 5 == 0 ? 140 : 12);
+          for (int i = 0; i < length; i++) {
+            // Mostly ASCII, as ISO 8583 is; every fifth message may carry other characters.
+            value.append(alphabet[random.nextInt(round % 5 == 0 ? alphabet.length : 7)]);
+          }
+          request.set(number, value.toString());
+        }
+      }
+      InFlightAuthorization authorization = new InFlightAuthorization("ACQ1", "ACQ1-" + round, request.build(),
+          new IssuerKey("ISS1", String.format("%06d", round), round % 3 == 0 ? null : "RRN" + round, "TERM0001"),
+          1_000L + random.nextInt(100_000), 1_000L, random.nextLong() & Long.MAX_VALUE);
+
+      byte[] expected = authorization.toStored().toText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, authorization.storedBytes(), "round " + round);
+      assertEquals(authorization, InFlightAuthorization.fromStored(InFlightAuthorization.Stored.fromText(
+          new String(authorization.storedBytes(), java.nio.charset.StandardCharsets.UTF_8))), "round " + round);
+    }
+  }
 }
