@@ -115,10 +115,18 @@ public final class Topology {
             "the edge's cluster before the nodes start");
         out.printf("  %-10s cluster formed (%.1f s), the nodes join it%n", edge.get().name(), seconds(started));
       }
-      for (Component component : components) {
-        if (isNode(component)) {
-          out.println("  starting " + component.name());
-          component.start();
+      // The nodes one after the other, for the same reason: two nodes joining at once each had
+      // the edge install a view with it alone, and the merge of the two views left a node's start
+      // of the cluster's own configuration cache waiting for a state transfer that never came.
+      List<Component> nodes = components.stream().filter(Topology::isNode).toList();
+      for (int i = 0; i < nodes.size(); i++) {
+        Component node = nodes.get(i);
+        out.println("  starting " + node.name());
+        node.start();
+        starting.add(node);
+        if (i < nodes.size() - 1 && node instanceof WildFlyServer server) {
+          await(out, started, reported, starting, server::cacheContainersStarted, node.name() + "'s cluster join");
+          out.printf("  %-10s joined the cluster (%.1f s)%n", node.name(), seconds(started));
         }
       }
       awaitReady(out, started, reported);
