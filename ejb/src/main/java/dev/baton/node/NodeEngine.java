@@ -105,6 +105,8 @@ public final class NodeEngine {
   /** Issuer requests waiting for their context's cluster write, done once the request is sent. */
   private final Map<IssuerKey, CompletableFuture<Void>> forwarding = new ConcurrentHashMap<>();
   private final AtomicLong unconfirmedForwards = new AtomicLong();
+  /** Twenty lines a second of dropped messages, then a count. */
+  private final DropLog drops;
   private volatile long nextUnconfirmedLog;
   /** The most an issuer request waits for its replica; negative: as long as the cluster takes. */
   private volatile long replicationWaitMillis = -1;
@@ -153,6 +155,7 @@ public final class NodeEngine {
 
   public NodeEngine(NodeId node, EdgeLink edge, Clock clock, Timing timing) {
     this.node = Objects.requireNonNull(node, "node");
+    this.drops = new DropLog(20, line -> LOG.log(Level.INFO, "node {0}: {1}", node, line));
     this.edge = Objects.requireNonNull(edge, "edge link");
     this.clock = Objects.requireNonNull(clock, "clock");
     // The edge refuses an answer only after its own deadline, a little after the issuer timeout.
@@ -419,6 +422,7 @@ public final class NodeEngine {
   /** Answers RC 91 for every request whose issuer did not answer in time. */
   public void tick() {
     long now = clock.millis();
+    drops.tick(now);
     ReplicaBatches writing = batches;
     if (writing != null) {
       writing.tick(now);
@@ -878,7 +882,7 @@ public final class NodeEngine {
         }
       }
       case AdviseIssuer advice -> toBank(0, advice.issuerId(), "", "", advice.advice());
-      case Discard discard -> LOG.log(Level.INFO, "node {0}: dropped: {1}", node, discard.reason());
+      case Discard discard -> drops.dropped(discard.reason(), now);
     }
   }
 
