@@ -774,7 +774,6 @@ public final class NodeEngine {
     return firstMoveKey(move, !node.name().equals(control.attribute("from")));
   }
 
-
   private void onRefused(Refused refused) {
     long now = clock.millis();
     LOG.log(

@@ -418,18 +418,29 @@ class NodeEngineTest {
     assertEquals(Map.of("move|m8", NodeEngine.takenBy(NodeId.B)), cluster);
   }
 
+  /**
+   * A store whose writes node A never hears confirmed before {@code confirmation} completes;
+   * {@code reaches} says whether they land in {@code cluster} all the same.
+   */
+  private static MapStore unconfirmedWrites(Map<String, String> cluster, boolean reaches,
+      java.util.concurrent.CompletableFuture<String> confirmation) {
+    return new MapStore(cluster) {
+      @Override
+      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
+        if (reaches) {
+          super.putIfAbsent(key, value);
+        }
+        return confirmation;
+      }
+    };
+  }
+
   @Test
   void anExportTheClusterDidNotConfirmComesBackUnlessTheNewNodeHadClaimedIt() throws Exception {
     // The write reached the cluster, but its confirmation never came back to node A.
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.CompletableFuture<String> unconfirmed = new java.util.concurrent.CompletableFuture<>();
-    engine.inFlightStore(new MapStore(cluster) {
-      @Override
-      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
-        super.putIfAbsent(key, value);
-        return unconfirmed;
-      }
-    }, false);
+    engine.inFlightStore(unconfirmedWrites(cluster, true, unconfirmed), false);
     engine.onFrame(fromBank(68, "ACQ1", "ACQ1-1", request("000808")));
     engine.onFrame(fromBank(69, "ACQ1", "ACQ1-1", request("000809")));
     toEdge.clear();
@@ -453,12 +464,7 @@ class NodeEngineTest {
   void anExportTheClusterDidNotConfirmComesBackAndTheNewNodeThenFindsThemTaken() throws Exception {
     Map<String, String> cluster = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.CompletableFuture<String> unconfirmed = new java.util.concurrent.CompletableFuture<>();
-    engine.inFlightStore(new MapStore(cluster) {
-      @Override
-      public java.util.concurrent.CompletionStage<String> putIfAbsent(String key, String value) {
-        return unconfirmed; // nothing reached the cluster
-      }
-    }, false);
+    engine.inFlightStore(unconfirmedWrites(cluster, false, unconfirmed), false); // nothing reached the cluster
     engine.onFrame(fromBank(70, "ACQ1", "ACQ1-1", request("000810")));
     toEdge.clear();
     String deadline = Long.toString(clock.millis() + 60_000);

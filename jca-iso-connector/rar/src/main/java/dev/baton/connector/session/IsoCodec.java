@@ -38,7 +38,12 @@ public abstract sealed class IsoCodec permits IsoCodec.Direct, IsoCodec.ThroughI
   /** The codec for {@code packager}: direct when its layout allows, otherwise through ISOMsg. */
   public static IsoCodec of(ISOPackager packager) {
     Direct direct = Direct.forFixedLayout(packager);
-    return direct != null ? direct : new ThroughIsoMsg(packager);
+    return direct != null ? direct : throughIsoMsg(packager);
+  }
+
+  /** The codec that goes through a jPOS ISOMsg whatever the packager, as nodes did: to compare with. */
+  public static IsoCodec throughIsoMsg(ISOPackager packager) {
+    return new ThroughIsoMsg(packager);
   }
 
   /** Whether this codec packs without an ISOMsg. */
@@ -119,10 +124,7 @@ public abstract sealed class IsoCodec permits IsoCodec.Direct, IsoCodec.ThroughI
         if (number > LAST_FIELD) {
           throw new ISOException("field " + number + " is past the packager's last field " + LAST_FIELD);
         }
-        ISOFieldPackager field = number < fields.length ? fields[number] : null;
-        if (field == null) {
-          throw new ISOException("null field " + number + " packager");
-        }
+        ISOFieldPackager field = fields[number]; // every one from 2 to 128 is there
         // As ISOMsg.set(int, String) does: hex becomes bytes where the packager's field is binary.
         ISOComponent component = field instanceof ISOBinaryFieldPackager
             ? new ISOBinaryField(number, ISOUtil.hex2byte(value.getValue()))

@@ -3,12 +3,9 @@ package dev.baton.connector.bench;
 import com.sun.management.ThreadMXBean;
 import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.session.IsoCodec;
-import dev.baton.connector.session.IsoMessages;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
-import org.jpos.iso.ISOException;
-import org.jpos.iso.ISOMsg;
 import org.jpos.iso.ISOPackager;
 import org.jpos.iso.packager.ISO87BPackager;
 
@@ -24,47 +21,18 @@ public final class CodecBenchmark {
   private static final int PER_ROUND = 200_000;
   private static volatile int sink;
 
-  private interface Codec {
-    IsoMessage unpack(byte[] image) throws ISOException;
-
-    byte[] pack(IsoMessage message) throws ISOException;
-  }
-
   private CodecBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     ISOPackager packager = new ISO87BPackager();
     IsoCodec direct = IsoCodec.of(packager);
-    Codec viaIsoMsg = new Codec() {
-      @Override
-      public IsoMessage unpack(byte[] image) throws ISOException {
-        ISOMsg iso = IsoMessages.newMessage(packager);
-        iso.unpack(image);
-        return IsoMessages.unpacked(iso);
-      }
-
-      @Override
-      public byte[] pack(IsoMessage message) throws ISOException {
-        return IsoMessages.packable(message, packager).pack();
-      }
-    };
-    Codec straight = new Codec() {
-      @Override
-      public IsoMessage unpack(byte[] image) throws ISOException {
-        return direct.unpack(image, 0);
-      }
-
-      @Override
-      public byte[] pack(IsoMessage message) throws ISOException {
-        return direct.pack(message);
-      }
-    };
+    IsoCodec viaIsoMsg = IsoCodec.throughIsoMsg(packager);
     byte[] request = direct.pack(request());
     byte[] answer = direct.pack(answer());
     System.out.printf(Locale.ROOT, "== codec benchmark: ISO87B, a %d-byte 0100 and a %d-byte 0110, unpacked and packed once each per authorization ==%n",
         request.length, answer.length);
     for (String name : new String[] {"through ISOMsg", "direct"}) {
-      Codec codec = name.equals("direct") ? straight : viaIsoMsg;
+      IsoCodec codec = name.equals("direct") ? direct : viaIsoMsg;
       double[] nanos = new double[7];
       double[] bytes = new double[7];
       for (int round = -3; round < 7; round++) {
@@ -72,7 +40,7 @@ public final class CodecBenchmark {
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
         for (int i = 0; i < PER_ROUND; i++) {
-          sink += codec.pack(codec.unpack(request)).length + codec.pack(codec.unpack(answer)).length;
+          sink += codec.pack(codec.unpack(request, 0)).length + codec.pack(codec.unpack(answer, 0)).length;
         }
         long elapsed = System.nanoTime() - start;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
