@@ -4,6 +4,7 @@ import static dev.baton.simulator.message.BankMessages.APPROVED;
 
 import dev.baton.simulator.message.BankChannels;
 import dev.baton.simulator.message.BankMessages;
+import dev.baton.simulator.message.FieldText;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -258,6 +259,6 @@ final class AcquirerSession implements AutoCloseable {
   private String nextStan() {
     // Interleaved across sessions so a STAN is unique in the whole run, not only per session.
     long n = sequence.getAndIncrement() * settings.sessions() + index;
-    return String.format("%06d", n % STAN_RANGE + 1);
+    return FieldText.zeroPadded(n % STAN_RANGE + 1, 6);
   }
 }

@@ -1,8 +1,5 @@
 package dev.baton.simulator.message;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 
@@ -13,9 +10,6 @@ public final class BankMessages {
   public static final String SIGN_OFF = "002";
   public static final String APPROVED = "00";
 
-  private static final DateTimeFormatter TRANSMISSION = DateTimeFormatter.ofPattern("MMddHHmmss");
-  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HHmmss");
-  private static final DateTimeFormatter LOCAL_DATE = DateTimeFormatter.ofPattern("MMdd");
   /** Acquiring and forwarding institution codes in field 90; the simulator has none. */
   private static final String NO_INSTITUTIONS = "0".repeat(22);
 
@@ -38,15 +32,15 @@ public final class BankMessages {
   public static ISOMsg request(
       String mti, String pan, long amountMinor, String stan, String rrn, String terminal)
       throws ISOException {
-    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    FieldText.Second now = FieldText.now();
     ISOMsg message = new ISOMsg(mti);
     message.set(2, pan);
     message.set(3, "000000");
-    message.set(4, String.format("%012d", amountMinor));
-    message.set(7, TRANSMISSION.format(now));
+    message.set(4, FieldText.zeroPadded(amountMinor, 12));
+    message.set(7, now.transmission());
     message.set(11, stan);
-    message.set(12, LOCAL_TIME.format(now));
-    message.set(13, LOCAL_DATE.format(now));
+    message.set(12, now.localTime());
+    message.set(13, now.localDate());
     message.set(37, rrn);
     message.set(41, terminal);
     message.set(42, "SIMMERCHANT" + terminal.substring(terminal.length() - 4));
@@ -88,6 +82,6 @@ public final class BankMessages {
   }
 
   private static String transmissionTime() {
-    return TRANSMISSION.format(ZonedDateTime.now(ZoneOffset.UTC));
+    return FieldText.now().transmission();
   }
 }
