@@ -119,6 +119,13 @@ public final class EdgeEngine implements LinkListener {
    * waits, go again to whoever took its contexts over.
    */
   private final java.util.Deque<Delivered> recentAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /**
+   * Answers that left {@link #recentAnswers} after {@link #REPLAY_MILLIS} while their acquirer
+   * request still waited, kept while it waits (at most the request's budget). The others go at
+   * once: kept for the whole budget, six seconds of every answer outlived the collector's young
+   * cycles, and copying them was most of each cycle's work on the edge.
+   */
+  private final java.util.Deque<Delivered> olderAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
   /** Correlations the edge declined at their deadline, until a node's late answer can no longer come. */
   private final Map<Long, Long> declinedCorrelations = new ConcurrentHashMap<>();
   /** Moves waiting for a node's EXPORTING, EXPORTED or IMPORTED, by move id and node. */
@@ -209,19 +216,60 @@ public final class EdgeEngine implements LinkListener {
       owners.entrySet().removeIf(entry -> entry.getValue().expiresAt() <= now);
       declinedCorrelations.values().removeIf(forgetAt -> forgetAt <= now);
     }
-    for (Delivered oldest = recentAnswers.peekFirst();
-        oldest != null && oldest.at() <= now - Math.max(REPLAY_MILLIS, answerBudgetMillis);
-        oldest = recentAnswers.peekFirst()) {
-      // Taken from the head, where the oldest is (a search for it from the head cost as much as
-      // the rest of the tick); should a node going down have removed it meanwhile, what was
-      // taken instead goes back.
-      Delivered taken = recentAnswers.pollFirst();
-      if (taken != oldest && taken != null) {
-        recentAnswers.addFirst(taken);
-      }
-    }
+    ageAnswers(now);
     releaseHeldRequests();
     releaseParked(now);
+  }
+
+  /**
+   * Answers given more than {@link #REPLAY_MILLIS} ago leave {@link #recentAnswers}: to {@link
+   * #olderAnswers} while their acquirer request waits, nowhere otherwise; and older ones go once
+   * their request no longer waits or their budget is over.
+   */
+  private void ageAnswers(long now) {
+    java.util.Set<String> waiting = null;
+    for (Delivered oldest = recentAnswers.peekFirst();
+        oldest != null && oldest.at() <= now - REPLAY_MILLIS;
+        oldest = recentAnswers.peekFirst()) {
+      if (waiting == null) {
+        waiting = waitingReferences();
+      }
+      // Added to the older ones before it leaves the recent ones, so that a node going down
+      // meanwhile finds it in one of them (in both at worst: given twice, the second matches
+      // nothing on the node). Taken from the head, where the oldest is (a search for it cost as
+      // much as the rest of the tick); should a node going down have removed it meanwhile, what
+      // was taken instead goes back, and the copy goes too.
+      boolean keep = waiting.contains(reference(oldest.message().message()));
+      if (keep) {
+        olderAnswers.addLast(oldest);
+      }
+      Delivered taken = recentAnswers.pollFirst();
+      if (taken != oldest) {
+        if (taken != null) {
+          recentAnswers.addFirst(taken);
+        }
+        if (keep) {
+          olderAnswers.removeLastOccurrence(oldest);
+        }
+      }
+    }
+    if (!olderAnswers.isEmpty()) {
+      java.util.Set<String> stillWaiting = waiting != null ? waiting : waitingReferences();
+      olderAnswers.removeIf(delivered -> delivered.at() <= now - answerBudgetMillis
+          || !stillWaiting.contains(reference(delivered.message().message())));
+    }
+  }
+
+  /** The references (37 and 41) of the acquirer requests waiting for their answers. */
+  private java.util.Set<String> waitingReferences() {
+    java.util.Set<String> waiting = new java.util.HashSet<>();
+    awaiting.values().forEach(request -> waiting.add(reference(request.request())));
+    return waiting;
+  }
+
+  /** Issuer answers kept to be given again should their node die: see {@link #recentAnswers}. */
+  public int answersKeptForReplay() {
+    return recentAnswers.size() + olderAnswers.size();
   }
 
   /** What a node answers to a move's EXPORT or IMPORT. */
@@ -408,10 +456,9 @@ public final class EdgeEngine implements LinkListener {
       // Before failover points the issuers elsewhere: these wait for the new route.
       long now = clock.millis();
       int[] again = {0, 0};
-      java.util.Set<String> unanswered = new java.util.HashSet<>();
-      awaiting.values().forEach(request -> unanswered.add(reference(request.request())));
-      // One pass: removing each match by value would scan the deque once per match.
-      recentAnswers.removeIf(delivered -> {
+      java.util.Set<String> unanswered = waitingReferences();
+      // One pass each, the older first: removing each match by value would scan a deque once per match.
+      java.util.function.Predicate<Delivered> replay = delivered -> {
         if (delivered.node() != down) {
           return false;
         }
@@ -421,7 +468,9 @@ public final class EdgeEngine implements LinkListener {
           again[recent ? 0 : 1]++;
         }
         return true;
-      });
+      };
+      olderAnswers.removeIf(replay);
+      recentAnswers.removeIf(replay);
       if (again[0] + again[1] > 0) {
         LOG.log(Level.WARNING, "node {0} is DOWN: the {1} issuer answers it was given in the last {2} ms, and {3} older"
             + " ones whose acquirer still waits, go again to the node taking its contexts over (one it had finished"

@@ -222,19 +222,12 @@ class EdgeEngineTest {
   @Test
   void issuerAnswerOlderThanASecondIsGivenAgainWhileItsAcquirersRequestStillWaits() {
     engine.fromBank(acquirerRequest("000310"));
-    engine.onFrame("A", new Data(0, "ISS1", "", "000130|RRN000310|TERM1", 0, "request".getBytes()));
-    IsoMessage answer = IsoMessage.of("0110").with(11, "000130").with(37, "RRN000310").with(39, "00").with(41, "TERM1");
-    engine.fromBank(new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), clock.instant(),
-        clock.instant().plusSeconds(5)));
+    issuerAnswersForAcquirersRequest("000130", "000310");
     engine.fromBank(issuerAnswer("000131")); // its request was answered: nothing waits for it
     clock.advance(Duration.ofMillis(3_000)); // node A was seconds behind when it died
     engine.tick();
 
-    states.put(NodeId.A, NodeState.DOWN);
-    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
-    engine.takeOver(NodeId.B, NodeId.A);
-    routes.put("ISS1", NodeId.B);
-    engine.tick();
+    nodeADiesAndFailsOverToB();
     List<Data> given = dataSentTo(NodeId.B);
     assertEquals(1, given.size(), "only the answer whose acquirer waits");
     assertEquals("answer", new String(given.getFirst().iso()));
@@ -247,12 +240,41 @@ class EdgeEngineTest {
     clock.advance(Duration.ofMillis(1_001));
     engine.tick();
 
-    states.put(NodeId.A, NodeState.DOWN);
-    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
-    engine.takeOver(NodeId.B, NodeId.A);
-    routes.put("ISS1", NodeId.B);
-    engine.tick();
+    nodeADiesAndFailsOverToB();
     assertEquals(List.of(), dataSentTo(NodeId.B));
+  }
+
+  @Test
+  void anAnswerIsKeptPastTheReplayWindowOnlyWhileItsAcquirersRequestWaits() {
+    engine.fromBank(acquirerRequest("000320"));
+    Data request = (Data) sentTo.get(NodeId.A).removeFirst();
+    issuerAnswersForAcquirersRequest("000140", "000320");
+    engine.fromBank(issuerAnswer("000141")); // nothing waits for it
+    assertEquals(2, engine.answersKeptForReplay(), "both within the replay window");
+
+    clock.advance(Duration.ofMillis(1_001));
+    engine.tick();
+    assertEquals(1, engine.answersKeptForReplay(), "only the one whose acquirer waits");
+
+    engine.onFrame("A", new Data(request.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
+    engine.tick();
+    assertEquals(0, engine.answersKeptForReplay(), "its acquirer has its answer now");
+
+    nodeADiesAndFailsOverToB();
+    assertEquals(List.of(), dataSentTo(NodeId.B), "nothing given again");
+  }
+
+  @Test
+  void anAnswerWhoseAcquirerStillWaitsIsKeptNoLongerThanTheRequestsBudget() {
+    engine.fromBank(acquirerRequest("000321"));
+    issuerAnswersForAcquirersRequest("000142", "000321");
+
+    clock.advance(Duration.ofMillis(5_000));
+    engine.tick();
+    assertEquals(1, engine.answersKeptForReplay(), "its acquirer still waits, within the 6 s budget");
+    clock.advance(Duration.ofMillis(1_000));
+    engine.tick();
+    assertEquals(0, engine.answersKeptForReplay(), "the budget is over (the edge declined the request)");
   }
 
   @Test
@@ -295,6 +317,27 @@ class EdgeEngineTest {
 
     engine.takeOver(NodeId.B, NodeId.A);
     assertEquals(1, dataSentTo(NodeId.B).size());
+  }
+
+  /**
+   * Node A sends ISS1 the request of acquirer STAN {@code acquirerStan} under issuer STAN {@code
+   * issuerStan}, and ISS1 approves it: the answer carries the acquirer's 37 and 41.
+   */
+  private void issuerAnswersForAcquirersRequest(String issuerStan, String acquirerStan) {
+    engine.onFrame("A", new Data(0, "ISS1", "", issuerStan + "|RRN" + acquirerStan + "|TERM1", 0, "request".getBytes()));
+    IsoMessage answer = IsoMessage.of("0110").with(11, issuerStan).with(37, "RRN" + acquirerStan).with(39, "00")
+        .with(41, "TERM1");
+    engine.fromBank(new BankMessage("ISS1", "ISS1-1", answer, "answer".getBytes(), clock.instant(),
+        clock.instant().plusSeconds(5)));
+  }
+
+  /** Node A dies, the edge hears it, failover has node B take its contexts and ISS1 over. */
+  private void nodeADiesAndFailsOverToB() {
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "connection reset");
+    engine.takeOver(NodeId.B, NodeId.A);
+    routes.put("ISS1", NodeId.B);
+    engine.tick();
   }
 
   private List<Data> dataSentTo(NodeId node) {
