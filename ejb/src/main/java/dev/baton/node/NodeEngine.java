@@ -59,14 +59,6 @@ public final class NodeEngine {
     boolean send(Frame frame);
   }
 
-  /** What a 0420 needs of an approval: its key and approval code (kept small, there are many). */
-  private record SentApproval(IssuerKey key, String mti, String approvalCode, long forgetAt) {
-    IsoMessage issuerAnswer() {
-      IsoMessage answer = IsoMessage.of(mti).with(39, "00");
-      return approvalCode == null ? answer : answer.with(38, approvalCode);
-    }
-  }
-
   /** How long things last on a node. */
   public record Timing(Duration issuerTimeout, Duration duplicateWindow, Duration finishedRetention) {
     public static Timing defaults() {
@@ -83,14 +75,7 @@ public final class NodeEngine {
   private final InFlightBook book = new InFlightBook();
   private final AuthorizationRouter router;
   /** Approvals sent towards acquirers, until the edge could refuse them as too late. */
-  private final Map<Long, SentApproval> approvalsSent = new ConcurrentHashMap<>();
-  /**
-   * The same approvals in the order they were sent, which is the order they are forgotten in: the
-   * tick forgets the due ones from the head instead of reading every approval kept (tens of
-   * thousands under load).
-   */
-  private final java.util.Queue<Map.Entry<Long, SentApproval>> approvalsByAge =
-      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final SentApprovals approvalsSent = new SentApprovals();
   private final long approvalMemoryMillis;
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
@@ -427,11 +412,7 @@ public final class NodeEngine {
     if (writing != null) {
       writing.tick(now);
     }
-    for (Map.Entry<Long, SentApproval> oldest = approvalsByAge.peek();
-        oldest != null && oldest.getValue().forgetAt() <= now; oldest = approvalsByAge.peek()) {
-      approvalsByAge.poll();
-      approvalsSent.remove(oldest.getKey(), oldest.getValue()); // unless the edge refused it meanwhile
-    }
+    approvalsSent.forgetDue(now);
     for (AnswerAcquirer timeout : router.onDeadline(now)) {
       declined(timeout, "the issuer did not answer in time");
       execute(timeout, now);
@@ -783,11 +764,9 @@ public final class NodeEngine {
         refused.bankId(),
         refused.reason());
     if (refused.correlation() != 0) {
-      SentApproval approval = approvalsSent.remove(refused.correlation());
-      if (approval != null) {
-        router.onAnswerRefused(approval.key(), approval.issuerAnswer(), now)
-            .ifPresent(advice -> execute(advice, now));
-      }
+      approvalsSent.take(refused.correlation(), now).ifPresent(approval ->
+          router.onAnswerRefused(approval.key(), approval.issuerAnswer(), now)
+              .ifPresent(advice -> execute(advice, now)));
       return;
     }
     issuerKey(refused.bankId(), refused.key())
@@ -833,10 +812,9 @@ public final class NodeEngine {
     if (decision instanceof AnswerAcquirer answer
         && answer.correlation() != 0
         && ResponseCode.isApproval(corrected.field(39))) {
-      SentApproval sent = new SentApproval(IssuerKey.of(data.bankId(), corrected), corrected.mti(), corrected.field(38),
-          now + approvalMemoryMillis);
-      approvalsSent.put(answer.correlation(), sent);
-      approvalsByAge.add(Map.entry(answer.correlation(), sent));
+      approvalsSent.add(answer.correlation(),
+          new SentApprovals.Approval(IssuerKey.of(data.bankId(), corrected), corrected.mti(), corrected.field(38)),
+          now + approvalMemoryMillis, now);
     }
     execute(decision, now);
   }
