@@ -83,6 +83,9 @@ public final class WildFlyServer implements Component {
         System.getenv().getOrDefault("BATON_SERVER_HEAP", DEFAULT_HEAP)
             + " -XX:MetaspaceSize=256m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="
             + base.resolve("class-data.jsa"));
+    // The collector's log beside the server's (log/gc.log, five files of 3 MB, WildFly's own
+    // rotation): a burst of slow answers is first compared with the collector's cycles.
+    environment.put("GC_LOG", "true");
     ManagedProcess.start(
         List.of(
             layout.server().resolve("bin/standalone.sh").toString(),
