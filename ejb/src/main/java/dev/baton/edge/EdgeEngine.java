@@ -67,6 +67,9 @@ public final class EdgeEngine implements LinkListener {
    */
   private static final long REPLAY_MILLIS = 1_000;
 
+  /** How often answers kept past {@link #REPLAY_MILLIS} are checked for a request still waiting. */
+  private static final long OLDER_CHECK_MILLIS = 250;
+
   /** The fields of an issuer answer the edge reads when it gives the answer again: see {@link #forReplay}. */
   private static final int[] REPLAY_FIELDS = {11, 37, 41};
 
@@ -126,6 +129,12 @@ public final class EdgeEngine implements LinkListener {
    * cycles, and copying them was most of each cycle's work on the edge.
    */
   private final java.util.Deque<Delivered> olderAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+  /**
+   * When {@link #olderAnswers} are next checked against the waiting requests; the tick's alone.
+   * Not at every tick: behind a node seconds late they are thousands, and a node's death checks
+   * them again anyway.
+   */
+  private long nextOlderCheck;
   /** Correlations the edge declined at their deadline, until a node's late answer can no longer come. */
   private final Map<Long, Long> declinedCorrelations = new ConcurrentHashMap<>();
   /** Moves waiting for a node's EXPORTING, EXPORTED or IMPORTED, by move id and node. */
@@ -224,7 +233,8 @@ public final class EdgeEngine implements LinkListener {
   /**
    * Answers given more than {@link #REPLAY_MILLIS} ago leave {@link #recentAnswers}: to {@link
    * #olderAnswers} while their acquirer request waits, nowhere otherwise; and older ones go once
-   * their request no longer waits or their budget is over.
+   * their request no longer waits or their budget is over (checked every {@link
+   * #OLDER_CHECK_MILLIS}).
    */
   private void ageAnswers(long now) {
     java.util.Set<String> waiting = null;
@@ -253,7 +263,8 @@ public final class EdgeEngine implements LinkListener {
         }
       }
     }
-    if (!olderAnswers.isEmpty()) {
+    if (!olderAnswers.isEmpty() && now >= nextOlderCheck) {
+      nextOlderCheck = now + OLDER_CHECK_MILLIS;
       java.util.Set<String> stillWaiting = waiting != null ? waiting : waitingReferences();
       olderAnswers.removeIf(delivered -> delivered.at() <= now - answerBudgetMillis
           || !stillWaiting.contains(reference(delivered.message().message())));

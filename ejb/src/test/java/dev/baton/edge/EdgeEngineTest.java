@@ -258,6 +258,9 @@ class EdgeEngineTest {
 
     engine.onFrame("A", new Data(request.correlation(), "ACQ1", "ACQ1-1", "", 0, "approval".getBytes()));
     engine.tick();
+    assertEquals(1, engine.answersKeptForReplay(), "checked again a quarter of a second later");
+    clock.advance(Duration.ofMillis(250));
+    engine.tick();
     assertEquals(0, engine.answersKeptForReplay(), "its acquirer has its answer now");
 
     nodeADiesAndFailsOverToB();
