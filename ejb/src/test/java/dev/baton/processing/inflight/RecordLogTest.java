@@ -66,6 +66,21 @@ class RecordLogTest {
   }
 
   @Test
+  void recordsLeaveTheIndexOneByOneAsEachExpiresNotWhenTheirWholeChunkDoes() {
+    log.append(1_000, new String[] {"a", "s"}, bytes("first"), (byte) 0);
+    log.append(2_000, new String[] {"b", "s"}, bytes("second"), (byte) 0);
+
+    log.expire(1_000);
+
+    assertEquals(1, log.size(), "the first is out, the second still kept");
+    assertEquals(List.of(), log.find(0, "a", 0), "out of the index, whatever the time asked");
+    assertEquals(1, log.find(0, "b", 0).size());
+    assertTrue(log.bytesHeld() > 0, "their chunk stays while the second lives");
+    log.expire(2_000);
+    assertEquals(0, log.bytesHeld());
+  }
+
+  @Test
   void aChunkLetGoLendsItsArrayToTheNextAndItsRecordsReferencesFindNothingThere() {
     long old = log.append(1_000, new String[] {"k", "s"}, bytes("first"), (byte) 0);
     long held = log.bytesHeld();
