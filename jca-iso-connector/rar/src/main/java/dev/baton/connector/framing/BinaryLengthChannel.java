@@ -52,6 +52,26 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
   }
 
   @Override
+  public byte[] receiveFrame() throws IOException, ISOException {
+    return FrameGuard.readFrame(isConnected(), serverInLock, serverIn, this::getMessageLength);
+  }
+
+  @Override
+  public ISOMsg unpack(byte[] frame) throws UnreadableFrameException {
+    return FrameGuard.unpackFrame(this, getPackager(), frame, getHeaderLength());
+  }
+
+  @Override
+  public int headerLength() {
+    return getHeaderLength();
+  }
+
+  @Override
+  public ISOPackager packager() {
+    return getPackager();
+  }
+
+  @Override
   public byte[] lastImage() {
     return guard.lastImage();
   }

@@ -5,8 +5,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.concurrent.locks.Lock;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
+import org.jpos.iso.ISOSource;
 
 /**
  * The checks both channel classes add to jPOS's: shared here because the two framings extend
@@ -71,6 +75,54 @@ final class FrameGuard {
 
   byte[] lastImage() {
     return lastImage;
+  }
+
+  /** A channel's own reading of its length prefix (with the guards above). */
+  interface LengthReader {
+    int read() throws IOException, ISOException;
+  }
+
+  /**
+   * Reads one whole frame, as jPOS's {@code receive} reads it but without unpacking: the length
+   * prefix, then as many bytes as it declares, the header (if the framing has one) and then the
+   * packed message.
+   */
+  static byte[] readFrame(boolean connected, Lock inLock, DataInputStream in, LengthReader length)
+      throws IOException, ISOException {
+    if (!connected) {
+      throw new IOException("channel not connected");
+    }
+    inLock.lock();
+    try {
+      byte[] frame = new byte[length.read()];
+      in.readFully(frame);
+      return frame;
+    } finally {
+      inLock.unlock();
+    }
+  }
+
+  /**
+   * The message of a frame {@link #readFrame} returned, as jPOS's {@code receive} makes it: the
+   * packager set, the first {@code headerLength} bytes as its header, the rest unpacked. Does not
+   * touch {@link #lastImage}, so that any thread may call it.
+   */
+  static ISOMsg unpackFrame(ISOSource source, ISOPackager packager, byte[] frame, int headerLength)
+      throws UnreadableFrameException {
+    ISOMsg message = new FieldsInPlaceMsg();
+    message.setSource(source);
+    message.setPackager(packager);
+    if (headerLength > 0) {
+      message.setHeader(Arrays.copyOf(frame, headerLength));
+    }
+    byte[] image = Arrays.copyOfRange(frame, Math.min(headerLength, frame.length), frame.length);
+    try {
+      message.unpack(image);
+    } catch (ISOException | RuntimeException e) {
+      throw new UnreadableFrameException(message, image, e);
+    }
+    message.setDirection(ISOMsg.INCOMING);
+    return message;
   }
 
   static FrameLengthException unreadable(ISOException cause) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
+import org.jpos.iso.ISOPackager;
 
 /**
  * One TCP connection to a bank, framed and packed by jPOS. Receiving is for one thread at a time;
@@ -25,6 +26,33 @@ public interface FramedChannel {
    * @throws IOException the connection ended; the socket is closed
    */
   ISOMsg receive() throws IOException, ISOException;
+
+  /**
+   * Waits for the next frame and returns it as it came, without unpacking it: the header (TPDU),
+   * if the framing has one, then the packed message; no length prefix. The same waits and checks
+   * as {@link #receive()}; what does not unpack is for {@link #unpack} to find.
+   *
+   * @throws FrameLengthException the length prefix was refused; see {@link
+   *     FrameLengthException#inStep()} for whether the connection can go on
+   * @throws java.net.SocketTimeoutException a partial frame stalled, or the connection stayed idle
+   *     too long
+   * @throws IOException the connection ended
+   */
+  byte[] receiveFrame() throws IOException, ISOException;
+
+  /**
+   * The jPOS message of a frame {@link #receiveFrame()} returned, as {@link #receive()} would have
+   * given it (header, packager, fields). Safe from any thread.
+   *
+   * @throws UnreadableFrameException the frame does not unpack; it keeps what did
+   */
+  ISOMsg unpack(byte[] frame) throws UnreadableFrameException;
+
+  /** How many bytes of every frame are the framing's header (TPDU): 0 without one. */
+  int headerLength();
+
+  /** The packager the session's messages are packed with. */
+  ISOPackager packager();
 
   /**
    * The bytes of the last frame {@link #receive()} returned, after the length prefix and the

@@ -1,10 +1,10 @@
 package dev.baton.connector.inbound;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.api.SessionState;
 import dev.baton.connector.session.BankSession;
 import dev.baton.connector.session.InboundHandler;
-import dev.baton.connector.session.IsoMessages;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jpos.iso.ISOException;
-import org.jpos.iso.ISOMsg;
 
 /**
  * Takes what every bank session reads and hands it to the endpoints: one {@link SessionMailbox}
@@ -46,21 +44,18 @@ public final class InboundDispatcher implements InboundHandler, AutoCloseable {
   }
 
   @Override
-  public void onMessage(BankSession session, ISOMsg iso, byte[] frame) {
+  public void onMessage(BankSession session, IsoMessage unpacked, byte[] frame) {
     Instant receivedAt = Instant.now();
-    BankMessage message;
-    try {
-      message = new BankMessage(session.bankId(), session.sessionId(), IsoMessages.unpacked(iso),
-          frame, receivedAt, receivedAt.plus(rules.deadline()));
-    } catch (ISOException | IllegalArgumentException e) {
-      // The session checked the MTI already; this is a field the API cannot carry.
-      LOG.log(Level.WARNING, "bank {0} session {1}: message not deliverable, dropped: {2}",
-          session.bankId(), session.sessionId(), e.getMessage());
-      mailbox(session.bankId(), session.sessionId()).counters().lost.incrementAndGet();
-      return;
-    }
-    mailbox(session.bankId(), session.sessionId())
-        .offer(new Pending.Message(session, iso, message));
+    BankMessage message = new BankMessage(session.bankId(), session.sessionId(), unpacked, frame,
+        receivedAt, receivedAt.plus(rules.deadline()));
+    mailbox(session.bankId(), session.sessionId()).offer(new Pending.Message(session, message));
+  }
+
+  @Override
+  public void onUndeliverable(BankSession session, String why) {
+    LOG.log(Level.WARNING, "bank {0} session {1}: message not deliverable, dropped: {2}",
+        session.bankId(), session.sessionId(), why);
+    mailbox(session.bankId(), session.sessionId()).counters().lost.incrementAndGet();
   }
 
   @Override

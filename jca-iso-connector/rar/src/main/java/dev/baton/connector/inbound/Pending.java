@@ -3,7 +3,6 @@ package dev.baton.connector.inbound;
 import dev.baton.connector.api.BankMessage;
 import dev.baton.connector.api.SessionState;
 import dev.baton.connector.session.BankSession;
-import org.jpos.iso.ISOMsg;
 
 /** One thing a session's queue holds for the endpoints: a message or a state change. */
 sealed interface Pending {
@@ -12,10 +11,9 @@ sealed interface Pending {
    * A message from the bank.
    *
    * @param session the connection it came in on, where a decline goes back
-   * @param iso the message as jPOS unpacked it, to build a decline from
-   * @param message what the endpoint gets
+   * @param message what the endpoint gets; its frame is what a decline is built from
    */
-  record Message(BankSession session, ISOMsg iso, BankMessage message) implements Pending {
+  record Message(BankSession session, BankMessage message) implements Pending {
 
     boolean isRequest() {
       return message.message().isRequest();

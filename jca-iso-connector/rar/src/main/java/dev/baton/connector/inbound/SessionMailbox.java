@@ -279,7 +279,7 @@ final class SessionMailbox {
     String mti = message.message().mti();
     if (message.isRequest()) {
       try {
-        message.session().send(Answers.respond(message.iso(), Answers.ISSUER_UNAVAILABLE));
+        message.session().answerFrame(message.message().frame(), Answers.ISSUER_UNAVAILABLE);
         counters.declined.incrementAndGet();
         LOG.log(Level.WARNING, "bank {0} session {1}: {2} STAN {3} declined RC 91: {4}",
             bankId, sessionId, mti, message.message().field(11), why);

@@ -1,7 +1,7 @@
 package dev.baton.connector.session;
 
+import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.api.SessionState;
-import org.jpos.iso.ISOMsg;
 
 /** Where a session hands what is not network management: the adapter's inbound delivery. */
 public interface InboundHandler {
@@ -13,7 +13,13 @@ public interface InboundHandler {
    *
    * @param frame the frame as received: the message's header (TPDU), if any, then its packed bytes
    */
-  void onMessage(BankSession session, ISOMsg message, byte[] frame);
+  void onMessage(BankSession session, IsoMessage message, byte[] frame);
+
+  /**
+   * A message that unpacked but has a field the API's message cannot carry: it is dropped, and
+   * the handler hears why.
+   */
+  default void onUndeliverable(BankSession session, String why) {}
 
   /** The session changed state. */
   default void onStateChange(BankSession session, SessionState state) {}

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.connector.session.IsoCodec;
+import dev.baton.connector.session.IsoMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -98,6 +100,53 @@ class FramingTest {
       received.unset(70);
       assertFalse(children.containsKey(70));
       assertEquals("000001", received.getString(11));
+      channel.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("frames")
+  void receivesAFrameWholeThatUnpacksAsReceiveGivesIt(Framing framing, String packager, String frameHex)
+      throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = framing.newChannel(Packagers.of(packager), rules());
+      channel.attach(pair.adapterSide);
+      byte[] wire = HEX.parseHex(frameHex);
+      int prefix = framing == Framing.BINARY2 || framing == Framing.BINARY2_TPDU ? 2 : 4;
+
+      pair.peerWrites(wire);
+      pair.peerWrites(wire);
+      ISOMsg received = channel.receive();
+      byte[] frame = channel.receiveFrame();
+
+      assertEquals(frameHex.substring(prefix * 2), HEX.formatHex(frame), "header and image, no length prefix");
+      assertEquals(framing.hasTpdu() ? 5 : 0, channel.headerLength());
+      ISOMsg unpacked = channel.unpack(frame);
+      assertEquals(received.getMTI(), unpacked.getMTI());
+      assertEquals(IsoMessages.unpacked(received), IsoMessages.unpacked(unpacked));
+      assertArrayEquals(received.getHeader(), unpacked.getHeader());
+      // What a session hands its application without jPOS's message in between: the same fields.
+      assertEquals(IsoMessages.unpacked(received),
+          IsoCodec.of(channel.packager()).unpack(frame, channel.headerLength()));
+      channel.close();
+    }
+  }
+
+  @Test
+  void aFrameReceivedWholeThatDoesNotUnpackKeepsWhatDid() throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = Framing.BINARY2.newChannel(Packagers.of("ISO87B"), rules());
+      channel.attach(pair.adapterSide);
+      // Field 70 announced by the bitmap, cut off: the length prefix covers only what is there.
+      String image = ISO87B_IMAGE.substring(0, ISO87B_IMAGE.length() - 4);
+      pair.peerWrites(HEX.parseHex(String.format("%04X", image.length() / 2) + image));
+
+      byte[] frame = channel.receiveFrame();
+      UnreadableFrameException unreadable = assertThrows(UnreadableFrameException.class, () -> channel.unpack(frame));
+
+      assertEquals("0800", unreadable.partial().getMTI());
+      assertEquals("TERM0001", unreadable.partial().getString(41));
+      assertThrows(org.jpos.iso.ISOException.class, () -> IsoCodec.of(channel.packager()).unpack(frame, 0));
       channel.close();
     }
   }

@@ -1,5 +1,6 @@
 package dev.baton.connector.transport;
 
+import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.api.SessionState;
 import dev.baton.connector.session.Answers;
 import dev.baton.connector.session.BankSession;
@@ -7,19 +8,23 @@ import dev.baton.connector.session.InboundHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jpos.iso.ISOMsg;
 
 /** Plays the application: approves every request at once, and remembers what it saw. */
 final class AnsweringHandler implements InboundHandler {
 
   final AtomicLong answered = new AtomicLong();
   final List<SessionState> states = new CopyOnWriteArrayList<>();
+  /** The last message the session handed over, and its frame as received. */
+  volatile IsoMessage lastMessage;
+  volatile byte[] lastFrame;
 
   @Override
-  public void onMessage(BankSession session, ISOMsg message, byte[] frame) {
+  public void onMessage(BankSession session, IsoMessage message, byte[] frame) {
+    lastMessage = message;
+    lastFrame = frame;
     try {
-      if (Answers.expectsAnswer(message)) {
-        session.send(Answers.respond(message, Answers.APPROVED));
+      if (message.isRequest()) {
+        session.answerFrame(frame, Answers.APPROVED);
         answered.incrementAndGet();
       }
     } catch (Exception e) {

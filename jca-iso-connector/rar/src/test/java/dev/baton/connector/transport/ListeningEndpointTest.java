@@ -1,5 +1,6 @@
 package dev.baton.connector.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.baton.connector.config.ErrorPolicy;
 import dev.baton.connector.config.SessionMode;
 import dev.baton.connector.framing.FrameRules;
 import dev.baton.connector.session.BankSession;
+import dev.baton.connector.session.IsoMessages;
 import dev.baton.connector.session.SessionCounters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +81,32 @@ class ListeningEndpointTest {
     assertEquals("00", approved.getString(39));
     assertEquals("TERM0001", approved.getString(41));
     Poll.until("answer counted", WITHIN, () -> handler.answered.get() == 1);
+  }
+
+  @Test
+  void handsASignedOnRequestOverWithTheFieldsJposUnpacksFromItsFrameAsSent() throws Exception {
+    ListeningEndpoint endpoint = listen(config());
+    TestBank bank = track(new TestBank(endpoint.localPort()));
+    bank.signOn();
+    ISOMsg request = bank.authorization();
+    request.set(14, "2512");
+    request.set(22, "051");
+    request.set(35, "4111111111111111=25121010000012300000");
+    request.set(52, new byte[] {0x12, 0x34, 0x56, 0x78, (byte) 0x9A, (byte) 0xBC, (byte) 0xDE, (byte) 0xF0});
+    request.set(55, new byte[] {(byte) 0x9F, 0x26, 0x08, 1, 2, 3, 4, 5, 6, 7, 8});
+
+    assertEquals("00", bank.request(request).getString(39));
+
+    Poll.until("message handed over", WITHIN, () -> handler.lastMessage != null);
+    request.setPackager(new ISO87BPackager());
+    assertArrayEquals(request.pack(), handler.lastFrame, "the frame as the bank sent it");
+    ISOMsg unpacked = new ISOMsg();
+    unpacked.setPackager(new ISO87BPackager());
+    unpacked.unpack(handler.lastFrame);
+    assertEquals(IsoMessages.unpacked(unpacked), handler.lastMessage);
+    assertEquals("4111111111111111=25121010000012300000", handler.lastMessage.field(35));
+    assertEquals("123456789ABCDEF0", handler.lastMessage.field(52));
+    assertEquals("TERM0001", handler.lastMessage.field(41));
   }
 
   @Test
