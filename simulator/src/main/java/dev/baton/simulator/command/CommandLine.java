@@ -65,7 +65,7 @@ public final class CommandLine {
                --reference-rate TPS  rate of the latency step (default 1800)
                --rates TPS,TPS,...   the ramp, increasing (default 1000,2000,...,10000,...,20000)
                --step D              how long each step sends (default 10s)
-               --warmup D            a first run at the reference rate, not counted (default 30s)
+               --warmup D            a first run at the reference rate, not counted (default 90s)
                --p99-limit D         a ramp step holds while p99 is within this (default 50ms)
                --timeout D           acquirer wait before a request is unanswered (default 6s)
                --relay-timeout D     baseline relay wait before it answers RC 91 (default 5s)
@@ -172,7 +172,7 @@ public final class CommandLine {
         options.positive("reference-rate", 1800),
         options.increasingRates("rates", DEFAULT_RAMP),
         positive(options.duration("step", Duration.ofSeconds(10)), "step"),
-        options.duration("warmup", Duration.ofSeconds(30)),
+        options.duration("warmup", Duration.ofSeconds(90)),
         new HoldCriteria(
             positive(options.duration("p99-limit", Duration.ofMillis(50)), "p99-limit"),
             HoldCriteria.DEFAULT_ACHIEVED_SHARE),

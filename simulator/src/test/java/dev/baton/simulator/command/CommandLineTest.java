@@ -129,7 +129,7 @@ class CommandLineTest {
     assertEquals(1800, settings.referenceRate());
     assertEquals(1000, settings.rampRates().getFirst());
     assertEquals(Duration.ofSeconds(10), settings.step());
-    assertEquals(Duration.ofSeconds(30), settings.warmup());
+    assertEquals(Duration.ofSeconds(90), settings.warmup());
     assertEquals(Duration.ofMillis(50), settings.criteria().p99Limit());
     assertEquals(0.95, settings.criteria().minAchievedShare());
     assertEquals(Duration.ofSeconds(6), settings.timeout());
