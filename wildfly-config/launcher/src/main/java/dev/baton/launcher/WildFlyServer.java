@@ -23,8 +23,17 @@ public final class WildFlyServer implements Component {
    * collections: ZGC starts one when it judges the application can spare the time, and on two
    * shared cores each one, an old-generation cycle of up to a second, delayed authorizations by up
    * to 300 ms; the collections the allocation rate calls for remain.
+   *
+   * <p>No uncommon traps either ({@code PerMethodTrapLimit=0}, {@code PerMethodSpecTrapLimit=0}):
+   * by default the JIT compiles only the branches a method has taken so far, and the first time an
+   * untaken one is taken (a node's two-minute log of finished authorizations starting to expire, a
+   * spare chunk reused) it throws away the compiled code around it, the processing path it was
+   * inlined in with it, until that is compiled again. Load steps two or three minutes after a
+   * start failed so (p99 58 to 190 ms, one with such a deoptimization of the processing thread in
+   * the step and no collector cycle); see simulator/README.md.
    */
-  static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC -XX:-ZProactive";
+  static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC -XX:-ZProactive -XX:PerMethodTrapLimit=0"
+      + " -XX:+UnlockExperimentalVMOptions -XX:PerMethodSpecTrapLimit=0";
 
   private static final Pattern CLUSTER_SIZE = Pattern.compile("\"clusterSize\"\\s*:\\s*(\\d+)");
   private static final Pattern CLUSTER_COMPLETE = Pattern.compile("\"clusterComplete\"\\s*:\\s*true");
