@@ -29,8 +29,8 @@ public final class WildFlyServer implements Component {
    * untaken one is taken (a node's two-minute log of finished authorizations starting to expire, a
    * spare chunk reused) it throws away the compiled code around it, the processing path it was
    * inlined in with it, until that is compiled again. Load steps two or three minutes after a
-   * start failed so (p99 58 to 190 ms, one with such a deoptimization of the processing thread in
-   * the step and no collector cycle); see simulator/README.md.
+   * start failed (p99 58 to 190 ms: in one no collector cycled, in the one recorded the processing
+   * thread's compiled code was thrown away so), and held with these flags; see simulator/README.md.
    */
   static final String DEFAULT_HEAP = "-Xms2g -Xmx2g -XX:+UseZGC -XX:-ZProactive -XX:PerMethodTrapLimit=0"
       + " -XX:+UnlockExperimentalVMOptions -XX:PerMethodSpecTrapLimit=0";
