@@ -61,7 +61,7 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
 
   @Override
   protected void unpack(ISOMsg message, byte[] image) throws ISOException {
-    guard.unpack(message, image);
+    FrameGuard.unpack(message, image);
   }
 
   @Override
@@ -87,11 +87,6 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   @Override
   public ISOPackager packager() {
     return getPackager();
-  }
-
-  @Override
-  public byte[] lastImage() {
-    return guard.lastImage();
   }
 
   @Override

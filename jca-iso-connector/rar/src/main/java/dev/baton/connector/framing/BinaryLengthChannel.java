@@ -43,7 +43,7 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
 
   @Override
   protected void unpack(ISOMsg message, byte[] image) throws ISOException {
-    guard.unpack(message, image);
+    FrameGuard.unpack(message, image);
   }
 
   @Override
@@ -69,11 +69,6 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
   @Override
   public ISOPackager packager() {
     return getPackager();
-  }
-
-  @Override
-  public byte[] lastImage() {
-    return guard.lastImage();
   }
 
   @Override

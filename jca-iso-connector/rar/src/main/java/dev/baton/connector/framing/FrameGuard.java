@@ -19,8 +19,6 @@ import org.jpos.iso.ISOSource;
 final class FrameGuard {
 
   private final FrameRules rules;
-  // Written and read by the connection's one reader thread only.
-  private byte[] lastImage = new byte[0];
 
   FrameGuard(FrameRules rules) {
     this.rules = rules;
@@ -64,17 +62,12 @@ final class FrameGuard {
   }
 
   /** Unpacks, turning every failure (jPOS lets some runtime exceptions through) into one kind. */
-  void unpack(ISOMsg message, byte[] image) throws UnreadableFrameException {
-    lastImage = image;
+  static void unpack(ISOMsg message, byte[] image) throws UnreadableFrameException {
     try {
       message.unpack(image);
     } catch (ISOException | RuntimeException e) {
       throw new UnreadableFrameException(message, image, e);
     }
-  }
-
-  byte[] lastImage() {
-    return lastImage;
   }
 
   /** A channel's own reading of its length prefix (with the guards above). */
@@ -104,8 +97,8 @@ final class FrameGuard {
 
   /**
    * The message of a frame {@link #readFrame} returned, as jPOS's {@code receive} makes it: the
-   * packager set, the first {@code headerLength} bytes as its header, the rest unpacked. Does not
-   * touch {@link #lastImage}, so that any thread may call it.
+   * packager set, the first {@code headerLength} bytes as its header, the rest unpacked. Any
+   * thread may call it.
    */
   static ISOMsg unpackFrame(ISOSource source, ISOPackager packager, byte[] frame, int headerLength)
       throws UnreadableFrameException {
@@ -115,12 +108,7 @@ final class FrameGuard {
     if (headerLength > 0) {
       message.setHeader(Arrays.copyOf(frame, headerLength));
     }
-    byte[] image = Arrays.copyOfRange(frame, Math.min(headerLength, frame.length), frame.length);
-    try {
-      message.unpack(image);
-    } catch (ISOException | RuntimeException e) {
-      throw new UnreadableFrameException(message, image, e);
-    }
+    unpack(message, Arrays.copyOfRange(frame, Math.min(headerLength, frame.length), frame.length));
     message.setDirection(ISOMsg.INCOMING);
     return message;
   }

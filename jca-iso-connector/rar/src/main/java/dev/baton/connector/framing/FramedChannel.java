@@ -54,12 +54,6 @@ public interface FramedChannel {
   /** The packager the session's messages are packed with. */
   ISOPackager packager();
 
-  /**
-   * The bytes of the last frame {@link #receive()} returned, after the length prefix and the
-   * header; for handing the frame up as it came. Call it from the receiving thread.
-   */
-  byte[] lastImage();
-
   /** Packs and writes one message. */
   void send(ISOMsg message) throws IOException, ISOException;
 
