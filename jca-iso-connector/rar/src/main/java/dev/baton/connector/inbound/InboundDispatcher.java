@@ -61,7 +61,7 @@ public final class InboundDispatcher implements InboundHandler, AutoCloseable {
   @Override
   public void onStateChange(BankSession session, SessionState state) {
     mailbox(session.bankId(), session.sessionId())
-        .offer(new Pending.StateChange(session.bankId(), session.sessionId(), state));
+        .offer(new Pending.StateChange(session, state));
   }
 
   /** What became of a session's inbound messages so far. */

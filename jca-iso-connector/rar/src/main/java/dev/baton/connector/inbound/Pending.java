@@ -20,6 +20,20 @@ sealed interface Pending {
     }
   }
 
-  /** A state change of the session; never expires. */
-  record StateChange(String bankId, String sessionId, SessionState state) implements Pending {}
+  /**
+   * A state change of the session; never expires.
+   *
+   * @param connection the connection whose state it is: one a newer connection has replaced
+   *     reports nothing more (see {@link BankSession#replaced()})
+   */
+  record StateChange(BankSession connection, SessionState state) implements Pending {
+
+    String bankId() {
+      return connection.bankId();
+    }
+
+    String sessionId() {
+      return connection.sessionId();
+    }
+  }
 }

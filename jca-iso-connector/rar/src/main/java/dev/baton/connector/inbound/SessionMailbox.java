@@ -69,20 +69,26 @@ final class SessionMailbox {
    * Queues a message or state change, refusing a message when the buffer is full, and delivers.
    * State changes take no room in the buffer; while no endpoint listens, one that follows another
    * replaces it, so that a flapping connection cannot grow the queue and the endpoint that comes
-   * next hears the latest state.
+   * next hears the latest state. A state of a connection a newer one has replaced is dropped:
+   * the session's state is the newer connection's.
    */
   void offer(Pending pending) {
     boolean full = false;
+    boolean stale = false;
     MessageEndpointFactory inline = null;
     synchronized (this) {
-      if (pending instanceof Pending.Message && !draining && queue.isEmpty()) {
+      if (pending instanceof Pending.StateChange change && change.connection().replaced()) {
+        // Decided under this lock: the newer connection's states are offered only after the
+        // old one was marked, so a state let in here is queued ahead of all of them.
+        stale = true;
+      } else if (pending instanceof Pending.Message && !draining && queue.isEmpty()) {
         inline = activations.oneFor(bankId);
         if (inline != null) {
           draining = true;
         }
       }
-      if (inline != null) {
-        // delivered below, outside the lock
+      if (stale || inline != null) {
+        // dropped, or delivered below, outside the lock
       } else if (pending instanceof Pending.Message) {
         full = messages >= rules.bufferCapacity();
         if (!full) {
@@ -95,6 +101,12 @@ final class SessionMailbox {
         }
         queue.addLast(pending);
       }
+    }
+    if (stale) {
+      Pending.StateChange change = (Pending.StateChange) pending;
+      LOG.log(Level.INFO, "bank {0} session {1}: {2} of the replaced connection from {3} not passed on: a newer"
+          + " connection carries the session", bankId, sessionId, change.state(), change.connection().peer());
+      return;
     }
     if (inline != null) {
       deliverInline(pending, inline);

@@ -44,6 +44,8 @@ public final class BankSession {
   private final CountDownLatch closed = new CountDownLatch(1);
   private int consecutiveBadFrames;
   private volatile Instant connectedAt;
+  /** Set once a newer connection of the same session has taken over from this one. */
+  private volatile boolean replaced;
   // Monotonic: when the bank last sent anything; the echo loop measures silence from it.
   private volatile long lastReceivedNanos;
   // Writes begun and writes finished (or failed): the write watch sees a bank that stopped reading.
@@ -118,6 +120,26 @@ public final class BankSession {
   /** When the bank last sent a frame, good or bad, on this connection ({@code System.nanoTime}). */
   long lastReceivedNanos() {
     return lastReceivedNanos;
+  }
+
+  /**
+   * Marks this connection as taken over by a newer one of the same session: from now on what it
+   * reports of its state is about a connection the session no longer has (see {@link #replaced}).
+   * The session's endpoint marks it before the newer connection reports anything.
+   */
+  public void markReplaced() {
+    replaced = true;
+  }
+
+  /**
+   * Whether a newer connection of the same session has taken over from this one. A state this
+   * connection reports afterwards is stale: its reader may still be finishing a close it began
+   * before the newer connection came (the bank reconnected at once, say), and passed on, its
+   * DISCONNECTED would arrive after the newer connection's SIGNED_ON and mark a signed-on session
+   * down.
+   */
+  public boolean replaced() {
+    return replaced;
   }
 
   /** Whether the connection has ended. */

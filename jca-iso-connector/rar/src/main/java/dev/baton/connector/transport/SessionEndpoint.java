@@ -82,7 +82,11 @@ public abstract sealed class SessionEndpoint permits ListeningEndpoint, DialingE
         config.framing().newChannel(packager, config.frameRules()), peer, counters, echo, handler);
     BankSession replaced = current.getAndSet(session);
     if (replaced != null) {
+      // Closed first, so that a DISCONNECTED this close reports goes before the new connection's
+      // states; marked before the new connection starts, so that one its reader reports later
+      // (a close it had begun already) is known to be stale and not passed on.
       replaced.close("replaced by a new connection from " + peer);
+      replaced.markReplaced();
     }
     try {
       session.start(socket, threads);
