@@ -11,4 +11,10 @@ public interface BankDoor {
 
   /** Packs and writes a message the edge made itself (its own declines). */
   String send(String bankId, String sessionId, IsoMessage message) throws BankConnectorException;
+
+  /** The next writes on this thread may wait for {@link #flushWrites}, to leave together. */
+  default void holdWrites() {}
+
+  /** Sends the writes held on this thread since {@link #holdWrites}. */
+  default void flushWrites() {}
 }

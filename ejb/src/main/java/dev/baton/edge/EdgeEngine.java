@@ -512,6 +512,20 @@ public final class EdgeEngine implements LinkListener {
   }
 
   /**
+   * A node's frames read together (answers and issuer requests for several banks) are written to
+   * the banks with one flush per connection rather than one per message.
+   */
+  @Override
+  public void holdWrites(String nodeId) {
+    banks.holdWrites();
+  }
+
+  @Override
+  public void flushWrites(String nodeId) {
+    banks.flushWrites();
+  }
+
+  /**
    * IMPORT-KEYS and IMPORTED are taken on the link's reader, ahead of what the node sent before
    * them and is still queued here: they only point answers at their new owner and wake the waiting
    * move, and nothing queued before them concerns the imported contexts, whose issuer requests the

@@ -362,6 +362,24 @@ public class EdgeSwitch {
       }
     }
 
+    @Override
+    public void holdWrites() {
+      try {
+        connection().holdWrites();
+      } catch (BankConnectorException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "holding bank writes: {0}", e.toString()); // they are then sent one by one
+      }
+    }
+
+    @Override
+    public void flushWrites() {
+      try {
+        connection().flushWrites();
+      } catch (BankConnectorException | RuntimeException e) {
+        LOG.log(Level.WARNING, "sending held bank writes: {0}", e.toString());
+      }
+    }
+
     private BankConnection connection() throws BankConnectorException {
       BankConnection connection = held.get();
       if (connection == null) {

@@ -40,6 +40,7 @@ final class FrameDelivery {
 
   private final String owner;
   private final Consumer<Frame> application;
+  private final HeldWrites writes;
   private final BlockingQueue<Frame> frames;
   /** Frames offered and not yet handed over (queued, or in the application's hands). */
   private final AtomicInteger unfinished = new AtomicInteger();
@@ -66,15 +67,44 @@ final class FrameDelivery {
   /** How often, at most, the pauses are logged: a busy machine may trip them often. */
   private static final long PAUSE_LOG_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+  /**
+   * Writes of its own the application may hold while the delivering thread hands over a burst of
+   * queued frames, and send together after it (as the link's own writes are): at most {@link
+   * #HELD_FRAMES} frames and {@link #HELD_NANOS} later, and as soon as the queue is empty.
+   */
+  interface HeldWrites {
+    HeldWrites NONE = new HeldWrites() {
+      @Override
+      public void hold() {}
+
+      @Override
+      public void flush() {}
+    };
+
+    void hold();
+
+    void flush();
+  }
+
   /** Hands over on the reader after 1,000 frames; a handing over 10 ms pauses that for 5 s. */
   FrameDelivery(String owner, int capacity, Consumer<Frame> application) {
-    this(owner, capacity, application, 1_000, Duration.ofMillis(10), Duration.ofSeconds(5));
+    this(owner, capacity, application, HeldWrites.NONE);
+  }
+
+  FrameDelivery(String owner, int capacity, Consumer<Frame> application, HeldWrites writes) {
+    this(owner, capacity, application, writes, 1_000, Duration.ofMillis(10), Duration.ofSeconds(5));
   }
 
   FrameDelivery(String owner, int capacity, Consumer<Frame> application, int warmFrames,
       Duration slowHandling, Duration pause) {
+    this(owner, capacity, application, HeldWrites.NONE, warmFrames, slowHandling, pause);
+  }
+
+  FrameDelivery(String owner, int capacity, Consumer<Frame> application, HeldWrites writes,
+      int warmFrames, Duration slowHandling, Duration pause) {
     this.owner = Objects.requireNonNull(owner, "owner");
     this.application = Objects.requireNonNull(application, "application");
+    this.writes = Objects.requireNonNull(writes, "writes");
     this.frames = new ArrayBlockingQueue<>(capacity);
     this.warmFrames = warmFrames;
     this.slowHandlingNanos = slowHandling.toNanos();
@@ -172,6 +202,26 @@ final class FrameDelivery {
     }
   }
 
+  /** Holds this thread's link writes, and the application's own, for the frames queued now. */
+  private void holdWrites() {
+    LinkConnection.holdFlushes();
+    try {
+      writes.hold();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, () -> owner + ": the application failed to hold its writes", e);
+    }
+  }
+
+  /** Sends what {@link #holdWrites} held: the link's frames first, then the application's. */
+  private void flushHeld() {
+    LinkConnection.flushHeld();
+    try {
+      writes.flush();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, () -> owner + ": the application failed to send its held writes", e);
+    }
+  }
+
   /** Frames read and not yet handed to the application. */
   int backlog() {
     return frames.size();
@@ -190,7 +240,7 @@ final class FrameDelivery {
 
   /**
    * Delivers until closed. While more frames wait in the queue, the link frames the application
-   * writes on this thread are flushed together: when the queue is empty, and at least every
+   * writes on this thread, and its own {@link HeldWrites}, are flushed together: when the queue is empty, and at least every
    * {@link #HELD_FRAMES} frames and {@link #HELD_NANOS}, so that a burst read at once leaves in
    * a few segments rather than one per frame, and no frame waits behind more than a few others.
    */
@@ -201,15 +251,17 @@ final class FrameDelivery {
       while (true) {
         Frame frame = frames.poll();
         if (frame == null) {
-          LinkConnection.flushHeld();
-          held = 0;
+          if (held > 0) {
+            flushHeld();
+            held = 0;
+          }
           frame = frames.take();
         }
         if (frame == STOP || closed) {
           break;
         }
         if (held == 0 && !frames.isEmpty()) {
-          LinkConnection.holdFlushes();
+          holdWrites();
           held = 1;
           heldSince = System.nanoTime();
         } else if (held > 0) {
@@ -224,14 +276,16 @@ final class FrameDelivery {
           }
         }
         if (held >= HELD_FRAMES || (held > 0 && System.nanoTime() - heldSince >= HELD_NANOS)) {
-          LinkConnection.flushHeld();
+          flushHeld();
           held = 0;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      LinkConnection.flushHeld();
+      if (held > 0) {
+        flushHeld();
+      }
     }
     int left = frames.size();
     if (left > 1) {

@@ -25,6 +25,17 @@ public interface LinkListener {
   void onFrame(String nodeId, Frame frame);
 
   /**
+   * The link's delivery thread is about to hand over frames that were read together: writes of
+   * the application's own on this thread (to banks, say) may wait and be sent together at the
+   * {@link #flushWrites} that follows, on the same thread, at most 16 frames and 0.5 ms later, or
+   * as soon as no more frames wait. Nothing by default.
+   */
+  default void holdWrites(String nodeId) {}
+
+  /** Ends what {@link #holdWrites} began: sends the writes held since. Nothing by default. */
+  default void flushWrites(String nodeId) {}
+
+  /**
    * Whether {@code frame} is handed to {@link #onFrame} at once on the connection's reader, ahead
    * of the frames read before it and still queued for the application. Only for frames whose
    * handling neither blocks (the reader judges heartbeats) nor depends on those queued frames.

@@ -66,7 +66,17 @@ public final class NodeLinkClient implements AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.connector = new NodeConnector(this, Objects.requireNonNull(ownName, "ownName"));
     this.delivery = new FrameDelivery("node link " + nodeId, DELIVERY_CAPACITY,
-        frame -> listener.onFrame(nodeId, frame));
+        frame -> listener.onFrame(nodeId, frame), new FrameDelivery.HeldWrites() {
+          @Override
+          public void hold() {
+            listener.holdWrites(nodeId);
+          }
+
+          @Override
+          public void flush() {
+            listener.flushWrites(nodeId);
+          }
+        });
   }
 
   /** Starts connecting in the background and returns at once. */

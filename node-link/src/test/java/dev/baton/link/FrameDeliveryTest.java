@@ -41,11 +41,22 @@ class FrameDeliveryTest {
   }
 
   @Test
-  void framesHandedOverWhileOthersWaitInTheQueueHaveTheirLinkWritesFlushedTogetherAndALoneFrameItsOwn()
+  void framesHandedOverWhileOthersWaitInTheQueueHaveTheirLinkAndApplicationWritesSentTogetherAndALoneFrameItsOwn()
       throws InterruptedException {
     List<String> holding = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch firstTaken = new CountDownLatch(1);
     CountDownLatch goOn = new CountDownLatch(1);
+    FrameDelivery.HeldWrites applicationWrites = new FrameDelivery.HeldWrites() {
+      @Override
+      public void hold() {
+        holding.add("application holds");
+      }
+
+      @Override
+      public void flush() {
+        holding.add("application sends");
+      }
+    };
     FrameDelivery delivery = new FrameDelivery("test", 16, frame -> {
       String verb = ((Frame.Control) frame).verb();
       holding.add(verb + (LinkConnection.holdingFlushes() ? " held" : " flushed"));
@@ -53,7 +64,7 @@ class FrameDeliveryTest {
         firstTaken.countDown();
         awaitQuietly(goOn);
       }
-    });
+    }, applicationWrites);
     List<Thread> running = Collections.synchronizedList(new ArrayList<>());
     delivery.start(Thread.ofPlatform().factory(), "frame-delivery-test", running);
     try {
@@ -63,10 +74,11 @@ class FrameDeliveryTest {
         delivery.offer(new Frame.Control(verb, Map.of())); // queued behind the one in hand
       }
       goOn.countDown();
-      Poll.until("the burst delivered", () -> holding.size() == 4);
+      Poll.until("the burst delivered and sent", () -> holding.contains("application sends"));
       delivery.offer(new Frame.Control("ALONE", Map.of()));
-      Poll.until("the lone frame delivered", () -> holding.size() == 5);
-      assertEquals(List.of("F1 flushed", "F2 held", "F3 held", "F4 held", "ALONE flushed"), holding,
+      Poll.until("the lone frame delivered", () -> holding.contains("ALONE flushed"));
+      assertEquals(List.of("F1 flushed", "application holds", "F2 held", "F3 held", "F4 held", "application sends",
+              "ALONE flushed"), holding,
           "held while frames waited behind, flushed once the queue was empty; a frame alone flushes its own");
     } finally {
       delivery.close();

@@ -39,6 +39,23 @@ public interface BankConnection extends AutoCloseable {
   String sendPacked(String bankId, String sessionId, byte[] packed) throws BankConnectorException;
 
   /**
+   * Holds back the sending of the messages this thread writes next with {@link #sendPacked}, on
+   * any session and through any handle, until {@link #flushWrites} on the same thread: a thread
+   * about to write several messages in a row (a burst of a node's answers) then sends each
+   * connection's share in one segment and wakes each bank's reader once, not once per message. A
+   * write by another thread to the same connection sends what is held along with its own. Hold
+   * only around a short, bounded run of writes, and always flush after it.
+   */
+  void holdWrites();
+
+  /**
+   * Sends what this thread's writes left in their connections' buffers since {@link #holdWrites}
+   * and ends the hold; nothing when the thread holds none. A connection that fails here is logged
+   * (its reader sees it closed next); the messages it held are not sent.
+   */
+  void flushWrites();
+
+  /**
    * The bank's configured sessions as they are now, connected or not.
    *
    * @param bankId the bank

@@ -65,8 +65,13 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   }
 
   @Override
-  public void sendPacked(byte[] packed) throws IOException {
-    PackedWriter.write(isConnected(), serverOutLock, this::sendMessageLength, serverOut, header, packed);
+  public void sendPacked(byte[] packed, boolean flush) throws IOException {
+    PackedWriter.write(isConnected(), serverOutLock, this::sendMessageLength, serverOut, header, packed, flush);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    PackedWriter.flush(isConnected(), serverOutLock, serverOut);
   }
 
   @Override

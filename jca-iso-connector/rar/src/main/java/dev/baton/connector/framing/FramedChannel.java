@@ -61,7 +61,18 @@ public interface FramedChannel {
    * Writes one message packed elsewhere (by a processing node, with this session's packager):
    * the length prefix, the session's header if its framing has one, then {@code packed}.
    */
-  void sendPacked(byte[] packed) throws IOException;
+  default void sendPacked(byte[] packed) throws IOException {
+    sendPacked(packed, true);
+  }
+
+  /**
+   * As {@link #sendPacked(byte[])}, but with {@code flush} false the frame may stay in the
+   * connection's buffer until a later write or {@link #flush()} sends it, together with others.
+   */
+  void sendPacked(byte[] packed, boolean flush) throws IOException;
+
+  /** Sends what earlier writes left in the connection's buffer; nothing when it is closed. */
+  void flush() throws IOException;
 
   /** Closes the connection; harmless when already closed. */
   void close();

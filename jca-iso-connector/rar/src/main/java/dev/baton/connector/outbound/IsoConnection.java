@@ -6,6 +6,7 @@ import dev.baton.connector.api.BankSessionSettings;
 import dev.baton.connector.api.IsoMessage;
 import dev.baton.connector.api.SessionInfo;
 import dev.baton.connector.registry.BankGateway;
+import dev.baton.connector.session.HeldWrites;
 import jakarta.resource.ResourceException;
 import java.util.List;
 
@@ -29,6 +30,16 @@ public class IsoConnection implements BankConnection {
   public String sendPacked(String bankId, String sessionId, byte[] packed)
       throws BankConnectorException {
     return gateway().sendPacked(bankId, sessionId, packed);
+  }
+
+  @Override
+  public void holdWrites() {
+    HeldWrites.hold();
+  }
+
+  @Override
+  public void flushWrites() {
+    HeldWrites.flush();
   }
 
   @Override

@@ -163,15 +163,39 @@ public final class BankSession {
     counters.frameOut();
   }
 
-  /** Writes one message packed elsewhere; see {@link FramedChannel#sendPacked}. Safe from any thread. */
+  /**
+   * Writes one message packed elsewhere; see {@link FramedChannel#sendPacked}. Safe from any
+   * thread. While the calling thread {@linkplain HeldWrites holds its writes}, the message waits
+   * in the connection's buffer for that thread's flush, or for any write after it.
+   */
   public void sendPacked(byte[] packed) throws IOException {
+    boolean held = HeldWrites.holding();
     writesBegun.incrementAndGet();
     try {
-      channel.sendPacked(packed);
+      channel.sendPacked(packed, !held);
     } finally {
       writesDone.incrementAndGet();
     }
+    if (held) {
+      HeldWrites.add(this);
+    }
     counters.frameOut();
+  }
+
+  /**
+   * Sends what held writes left in the connection's buffer. Counted as a write: a bank that stopped
+   * reading blocks it as it would any other, and the write watch ends the connection.
+   */
+  void flushHeld() {
+    writesBegun.incrementAndGet();
+    try {
+      channel.flush();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "bank {0} session {1}: messages held to be sent together were not sent: {2}",
+          bankId(), sessionId(), e.getMessage());
+    } finally {
+      writesDone.incrementAndGet();
+    }
   }
 
   /**

@@ -207,6 +207,67 @@ class FramingTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(Framing.class)
+  void packedFramesWrittenWithoutFlushLeaveInOneWriteAtTheFlushInTheirOrder(Framing framing) throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        WriteCountingSocket adapterSide = new WriteCountingSocket()) {
+      adapterSide.connect(server.getLocalSocketAddress());
+      try (java.net.Socket peerSide = server.accept()) {
+        peerSide.setSoTimeout(5000);
+        ISOPackager packager = Packagers.of("ISO87B");
+        FramedChannel channel = framing.newChannel(packager, rules());
+        channel.attach(adapterSide);
+        FramedChannel peer = framing.newChannel(packager, rules());
+        peer.attach(peerSide);
+
+        for (String stan : java.util.List.of("000001", "000002", "000003")) {
+          ISOMsg message = signOn(packager);
+          message.set(11, stan);
+          channel.sendPacked(message.pack(), false);
+        }
+        assertEquals(0, adapterSide.writes.get(), "nothing written to the socket before the flush");
+        channel.flush();
+        assertEquals(1, adapterSide.writes.get(), "the three frames in one write");
+        ISOMsg last = signOn(packager);
+        last.set(11, "000004");
+        channel.sendPacked(last.pack(), false);
+        channel.sendPacked(last.pack(), true);
+        assertEquals(2, adapterSide.writes.get(), "a flushing write takes the held frame with it");
+
+        for (String stan : java.util.List.of("000001", "000002", "000003", "000004", "000004")) {
+          assertEquals(stan, peer.unpack(peer.receiveFrame()).getString(11), "frames arrive whole, in order");
+        }
+        channel.close();
+        channel.flush(); // a closed channel has nothing to send, and says nothing
+        peer.close();
+      }
+    }
+  }
+
+  /** A client socket that counts the writes reaching its stream: each is one send to the peer. */
+  private static final class WriteCountingSocket extends java.net.Socket {
+    final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public java.io.OutputStream getOutputStream() throws java.io.IOException {
+      java.io.OutputStream out = super.getOutputStream();
+      return new java.io.FilterOutputStream(out) {
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+          writes.incrementAndGet();
+          out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+          writes.incrementAndGet();
+          out.write(b);
+        }
+      };
+    }
+  }
+
   static FrameRules rules() {
     FrameRules defaults = FrameRules.defaults();
     return new FrameRules(defaults.maxFrameBytes(), defaults.readTimeout(), defaults.idleTimeout(),

@@ -100,6 +100,36 @@ class BankGatewayTest {
   }
 
   @Test
+  void writesHeldOnAThreadReachEveryBankInOrderAtTheFlushAndWritesAfterItGoAtOnce() throws Exception {
+    BankPeer issuer = connect(listen("ISS1", "ISS1-1"), true);
+    BankPeer acquirer = connect(listen("ACQ1", "ACQ1-1"), true);
+
+    dev.baton.connector.session.HeldWrites.hold();
+    try {
+      gateway.sendPacked("ISS1", null, packed(1));
+      gateway.sendPacked("ACQ1", null, packed(2));
+      gateway.sendPacked("ISS1", null, packed(3));
+    } finally {
+      dev.baton.connector.session.HeldWrites.flush();
+    }
+    assertEquals("000001", issuer.receive().getString(11));
+    assertEquals("000003", issuer.receive().getString(11));
+    assertEquals("000002", acquirer.receive().getString(11));
+
+    // The hold ended at the flush: without one, this message would wait in the buffer and the
+    // bank's read would time out.
+    gateway.sendPacked("ISS1", null, packed(4));
+    assertEquals("000004", issuer.receive().getString(11));
+    Poll.until("every frame counted", () -> info("ISS1").getFirst().statistics().framesOut() == 4);
+  }
+
+  private static byte[] packed(int stan) throws Exception {
+    ISOMsg message = BankPeer.authorization(stan);
+    message.setPackager(new org.jpos.iso.packager.ISO87BPackager());
+    return message.pack();
+  }
+
+  @Test
   void refusesAPackedMessageForASessionThatIsNotSignedOn() throws Exception {
     connect(listen("ISS1", "ISS1-1"), false);
 
