@@ -26,6 +26,18 @@ public final class BaselineProcesses implements SwitchUnderTest {
   private static final Duration STOP_WITHIN = Duration.ofSeconds(10);
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /**
+   * Each relay's heap: fixed, and touched whole at start, as Baton's servers' are (see the launcher's
+   * {@code WildFlyServer}). Where the first touch of a page is slow (on a virtual machine whose host
+   * backs memory only once used), a relay that grows its heap page by page in its first minutes
+   * stalls on whichever thread allocates, and the comparison would measure that rather than jPOS.
+   * The collector is the JVM's default, as a jPOS deployment's would be. {@code
+   * -Dbaton.baseline.jvm="..."} on the bench replaces these options (empty: none).
+   */
+  static final List<String> RELAY_JVM = List.of(
+      System.getProperty("baton.baseline.jvm", "-Xms512m -Xmx512m -XX:+AlwaysPreTouch").strip().split("\\s+"))
+      .stream().filter(option -> !option.isEmpty()).toList();
+
   private final BaselinePlan plan;
   private final Path workDir;
   private final List<Process> relays = new ArrayList<>();
@@ -93,9 +105,9 @@ public final class BaselineProcesses implements SwitchUnderTest {
     Path dir = Files.createDirectories(workDir.resolve(relay.name()));
     Path output = dir.resolve("relay.out");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "dev.baton.simulator.Main"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(RELAY_JVM);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.simulator.Main"));
     command.addAll(RelayArguments.of(relay, dir));
     // A relay left behind by a bench that was killed would hold its ports; it follows us out.
     command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
