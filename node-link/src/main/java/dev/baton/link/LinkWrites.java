@@ -10,6 +10,20 @@ public final class LinkWrites {
 
   private LinkWrites() {}
 
+  /**
+   * The link frames this thread writes from now on stay in their connection's buffer until {@link
+   * #sendHeld} on this thread (or a write of this thread to another connection). For a thread
+   * that knows it has more to write at once and will surely call {@link #sendHeld} after it.
+   */
+  public static void hold() {
+    LinkConnection.holdFlushes();
+  }
+
+  /** Sends what this thread's writes left in the buffer since {@link #hold}, and ends the hold. */
+  public static void sendHeld() {
+    LinkConnection.flushHeld();
+  }
+
   /** Runs {@code action} with the link frames it writes on this thread flushed together at its end. */
   public static void together(Runnable action) {
     if (LinkConnection.holdingFlushes()) {

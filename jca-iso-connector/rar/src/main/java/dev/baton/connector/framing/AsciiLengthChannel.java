@@ -15,6 +15,8 @@ import org.jpos.iso.channel.ASCIIChannel;
 final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
 
   private final FrameGuard guard;
+  /** The input jPOS reads from, in place of its own buffer: it can say whether a frame is whole in it. */
+  private volatile FramesInHand inHand;
 
   AsciiLengthChannel(ISOPackager packager, byte[] tpdu, FrameRules rules) {
     super();
@@ -28,6 +30,12 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   @Override
   public void attach(Socket socket) throws IOException {
     connect(socket);
+    inHand = FramesInHand.installed(serverInLock, socket, input -> serverIn = input);
+  }
+
+  @Override
+  public boolean nextFrameInHand() {
+    return FramesInHand.nextFrameWhole(inHand, 4, true);
   }
 
   @Override

@@ -15,6 +15,8 @@ import org.jpos.iso.channel.NACChannel;
 final class BinaryLengthChannel extends NACChannel implements FramedChannel {
 
   private final FrameGuard guard;
+  /** The input jPOS reads from, in place of its own buffer: it can say whether a frame is whole in it. */
+  private volatile FramesInHand inHand;
 
   BinaryLengthChannel(ISOPackager packager, byte[] tpdu, FrameRules rules) {
     super();
@@ -28,6 +30,12 @@ final class BinaryLengthChannel extends NACChannel implements FramedChannel {
   @Override
   public void attach(Socket socket) throws IOException {
     connect(socket);
+    inHand = FramesInHand.installed(serverInLock, socket, input -> serverIn = input);
+  }
+
+  @Override
+  public boolean nextFrameInHand() {
+    return FramesInHand.nextFrameWhole(inHand, 2, false);
   }
 
   @Override

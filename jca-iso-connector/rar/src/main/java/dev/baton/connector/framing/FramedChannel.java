@@ -74,6 +74,12 @@ public interface FramedChannel {
   /** Sends what earlier writes left in the connection's buffer; nothing when it is closed. */
   void flush() throws IOException;
 
+  /**
+   * Whether the bank's next frame is already whole in the bytes read from the connection, so that
+   * {@link #receiveFrame()} returns it without waiting for the bank. For the reader thread.
+   */
+  boolean nextFrameInHand();
+
   /** Closes the connection; harmless when already closed. */
   void close();
 

@@ -1,6 +1,7 @@
 package dev.baton.connector.session;
 
 import dev.baton.connector.api.IsoMessage;
+import dev.baton.connector.api.ReaderBursts;
 import dev.baton.connector.api.SessionState;
 import dev.baton.connector.config.BankSessionConfig;
 import dev.baton.connector.framing.FrameLengthException;
@@ -257,11 +258,21 @@ public final class BankSession {
     }
   }
 
+  /**
+   * Reads frames until the connection ends. Before each frame is handled, the reader says whether
+   * the bank's next frame is already whole in its hands ({@link ReaderBursts}); once none is, what
+   * the listeners deferred to the end of the burst runs, before the reader waits for the bank.
+   */
   private void readFrames() {
     String reason = "connection ended";
     try {
       while (!closing.get()) {
-        Optional<String> stop = readOneFrame();
+        Optional<String> stop;
+        try {
+          stop = readOneFrame();
+        } finally {
+          endOfBurstIfNoFrameInHand();
+        }
         if (stop.isPresent()) {
           reason = stop.get();
           break;
@@ -272,15 +283,32 @@ public final class BankSession {
       LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": reader failed", e);
       reason = "reader failed: " + e;
     } finally {
-      close(reason);
+      try {
+        ReaderBursts.endBurst();
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": a task deferred to the end of a burst failed", e);
+      } finally {
+        close(reason);
+      }
+    }
+  }
+
+  private void endOfBurstIfNoFrameInHand() {
+    try {
+      ReaderBursts.handedOver();
+    } catch (RuntimeException e) {
+      // A listener's deferred work failed: its own business, not the connection's.
+      LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": a task deferred to the end of a burst failed", e);
     }
   }
 
   /** Reads and handles one frame; says why the connection must end, if it must. */
   private Optional<String> readOneFrame() {
     byte[] frame;
+    ReaderBursts.handingOver(false);
     try {
       frame = channel.receiveFrame();
+      ReaderBursts.handingOver(channel.nextFrameInHand());
     } catch (FrameLengthException length) {
       return onRefusedLength(length);
     } catch (IdleTimeoutException idle) {

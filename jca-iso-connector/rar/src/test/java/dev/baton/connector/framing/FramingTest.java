@@ -245,6 +245,32 @@ class FramingTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("frames")
+  void saysWhetherTheNextFrameIsWholeInHandAndNotForAFrameCutShort(Framing framing, String packager, String frameHex)
+      throws Exception {
+    try (LoopbackPair pair = new LoopbackPair()) {
+      FramedChannel channel = framing.newChannel(Packagers.of(packager), rules());
+      channel.attach(pair.adapterSide);
+      byte[] frame = HEX.parseHex(frameHex);
+      byte[] twoAndAHalf = new byte[frame.length * 2 + frame.length / 2];
+      System.arraycopy(frame, 0, twoAndAHalf, 0, frame.length);
+      System.arraycopy(frame, 0, twoAndAHalf, frame.length, frame.length);
+      System.arraycopy(frame, 0, twoAndAHalf, frame.length * 2, frame.length / 2);
+
+      assertFalse(channel.nextFrameInHand(), "nothing read yet");
+      pair.peerWrites(twoAndAHalf);
+      channel.receiveFrame();
+      assertEquals(true, channel.nextFrameInHand(), "the second frame came with the first");
+      channel.receiveFrame();
+      assertFalse(channel.nextFrameInHand(), "the third is cut short: reading it would wait");
+      pair.peerWrites(java.util.Arrays.copyOfRange(frame, frame.length / 2, frame.length));
+      assertArrayEquals(java.util.Arrays.copyOfRange(frame, framing.name().startsWith("ASCII") ? 4 : 2, frame.length),
+          channel.receiveFrame(), "the third frame whole once its rest came");
+      channel.close();
+    }
+  }
+
   /** A client socket that counts the writes reaching its stream: each is one send to the peer. */
   private static final class WriteCountingSocket extends java.net.Socket {
     final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();

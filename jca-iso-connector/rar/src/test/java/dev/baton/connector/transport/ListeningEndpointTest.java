@@ -2,8 +2,11 @@ package dev.baton.connector.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.connector.api.IsoMessage;
+import dev.baton.connector.api.ReaderBursts;
 import dev.baton.connector.api.SessionState;
 import dev.baton.connector.config.AllowedSources;
 import dev.baton.connector.config.BankSessionConfig;
@@ -11,6 +14,7 @@ import dev.baton.connector.config.ErrorPolicy;
 import dev.baton.connector.config.SessionMode;
 import dev.baton.connector.framing.FrameRules;
 import dev.baton.connector.session.BankSession;
+import dev.baton.connector.session.InboundHandler;
 import dev.baton.connector.session.IsoMessages;
 import dev.baton.connector.session.SessionCounters;
 import java.time.Duration;
@@ -107,6 +111,45 @@ class ListeningEndpointTest {
     assertEquals("4111111111111111=25121010000012300000", handler.lastMessage.field(35));
     assertEquals("123456789ABCDEF0", handler.lastMessage.field(52));
     assertEquals("TERM0001", handler.lastMessage.field(41));
+  }
+
+  @Test
+  void framesThatArriveTogetherLetTheListenerDeferItsWorkToAfterTheLastAndALoneFrameDefersNothing() throws Exception {
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable flush = () -> events.add("deferred work ran on " + Thread.currentThread().getName());
+    InboundHandler deferring = new InboundHandler() {
+      @Override
+      public void onMessage(BankSession session, IsoMessage message, byte[] frame) {
+        boolean deferred = ReaderBursts.deferToEndOfBurst(flush);
+        events.add(message.field(11) + (deferred ? " deferred" : " at once"));
+        handler.onMessage(session, message, frame);
+      }
+
+      @Override
+      public void onStateChange(BankSession session, SessionState state) {
+        handler.onStateChange(session, state);
+      }
+    };
+    ListeningEndpoint endpoint = (ListeningEndpoint) SessionEndpoint.of(config(), deferring, THREADS);
+    endpoint.start();
+    cleanup.add(endpoint::stop);
+    TestBank bank = track(new TestBank(endpoint.localPort()));
+    bank.signOn();
+
+    bank.sendTogether(bank.authorization(), bank.authorization(), bank.authorization());
+    for (int i = 0; i < 3; i++) {
+      assertEquals("00", bank.receive().getString(39));
+    }
+    Poll.until("the burst's deferred work ran", WITHIN, () -> events.size() == 4);
+    String reader = events.get(3).substring("deferred work ran on ".length());
+    assertEquals(List.of("000002 deferred", "000003 deferred", "000004 at once", "deferred work ran on " + reader),
+        events, "deferred while the next frame was whole in hand, once, after the last frame");
+    org.junit.jupiter.api.Assertions.assertNotEquals(Thread.currentThread().getName(), reader, "run by the session's reader");
+
+    assertEquals("00", bank.request(bank.authorization()).getString(39));
+    assertEquals(List.of("000002 deferred", "000003 deferred", "000004 at once", "deferred work ran on " + reader,
+        "000005 at once"), events, "a frame alone defers nothing");
+    assertFalse(ReaderBursts.deferToEndOfBurst(flush), "a thread that is no session reader defers nothing");
   }
 
   @Test

@@ -49,6 +49,25 @@ final class TestBank implements AutoCloseable {
     return channel.receive();
   }
 
+  /** Writes the messages framed as the channel frames them, in one write: they arrive together. */
+  void sendTogether(ISOMsg... messages) throws IOException, ISOException {
+    java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+    for (ISOMsg message : messages) {
+      message.setPackager(channel.getPackager());
+      byte[] image = message.pack();
+      frames.write(image.length >> 8);
+      frames.write(image.length);
+      frames.write(image);
+    }
+    channel.getSocket().getOutputStream().write(frames.toByteArray());
+    channel.getSocket().getOutputStream().flush();
+  }
+
+  /** Waits for the next frame. */
+  ISOMsg receive() throws IOException, ISOException {
+    return channel.receive();
+  }
+
   boolean isConnected() {
     return channel.isConnected();
   }
