@@ -171,7 +171,14 @@ final class LinkConnection {
     }
   }
 
-  /** How long a read may wait, zero for ever; used to bound the HELLO exchange. */
+  /**
+   * How long a read may wait, zero for ever; used to bound the HELLO exchange. A read under a
+   * timeout leaves the JDK's socket non-blocking for good, so every later wait for data costs a
+   * read that finds nothing and a poll before the read that gets it. Bounding the HELLO with a
+   * timer instead, the socket left blocking, saved the nodes those two calls (about 2 µs per
+   * authorization) but made the answers to heartbeats late under load: 28 heartbeats missed and a
+   * node declared DOWN in a minute at 8,000 to 12,000 TPS, against 2 missed with this timeout.
+   */
   void readTimeout(Duration timeout) throws SocketException {
     socket.setSoTimeout((int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
   }
