@@ -47,13 +47,17 @@ public final class ReaderBursts {
     return true;
   }
 
+  /** For the adapter's reader, once as it starts: its own state, for the calls below. */
+  public static ReaderBursts ofThisThread() {
+    return OF_THREAD.get();
+  }
+
   /**
    * For the adapter's reader, before it hands a frame over: whether another whole frame follows in
    * its hands. After {@link #MAX_FRAMES} frames in a row it says no, so the burst ends.
    */
-  public static void handingOver(boolean anotherFrameInHand) {
-    ReaderBursts bursts = OF_THREAD.get();
-    bursts.moreInHand = anotherFrameInHand && ++bursts.framesInBurst < MAX_FRAMES;
+  public void handingOver(boolean anotherFrameInHand) {
+    moreInHand = anotherFrameInHand && ++framesInBurst < MAX_FRAMES;
   }
 
   /**
@@ -61,18 +65,16 @@ public final class ReaderBursts {
    * frame follows, ends the burst and runs what was deferred in it, in the order deferred. A task
    * that throws does not keep the others from running; the first failure is thrown after them.
    */
-  public static void handedOver() {
-    ReaderBursts bursts = OF_THREAD.get();
-    if (!bursts.moreInHand) {
-      bursts.end();
+  public void handedOver() {
+    if (!moreInHand) {
+      end();
     }
   }
 
   /** For the adapter's reader as it stops: runs whatever is still deferred. */
-  public static void endBurst() {
-    ReaderBursts bursts = OF_THREAD.get();
-    bursts.moreInHand = false;
-    bursts.end();
+  public void endBurst() {
+    moreInHand = false;
+    end();
   }
 
   private void end() {

@@ -170,15 +170,15 @@ public final class BankSession {
    * in the connection's buffer for that thread's flush, or for any write after it.
    */
   public void sendPacked(byte[] packed) throws IOException {
-    boolean held = HeldWrites.holding();
+    HeldWrites held = HeldWrites.ofThreadIfHolding();
     writesBegun.incrementAndGet();
     try {
-      channel.sendPacked(packed, !held);
+      channel.sendPacked(packed, held == null);
     } finally {
       writesDone.incrementAndGet();
     }
-    if (held) {
-      HeldWrites.add(this);
+    if (held != null) {
+      held.wrote(this);
     }
     counters.frameOut();
   }
@@ -265,13 +265,14 @@ public final class BankSession {
    */
   private void readFrames() {
     String reason = "connection ended";
+    ReaderBursts bursts = ReaderBursts.ofThisThread();
     try {
       while (!closing.get()) {
         Optional<String> stop;
         try {
-          stop = readOneFrame();
+          stop = readOneFrame(bursts);
         } finally {
-          endOfBurstIfNoFrameInHand();
+          endOfBurstIfNoFrameInHand(bursts);
         }
         if (stop.isPresent()) {
           reason = stop.get();
@@ -284,7 +285,7 @@ public final class BankSession {
       reason = "reader failed: " + e;
     } finally {
       try {
-        ReaderBursts.endBurst();
+        bursts.endBurst();
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": a task deferred to the end of a burst failed", e);
       } finally {
@@ -293,9 +294,9 @@ public final class BankSession {
     }
   }
 
-  private void endOfBurstIfNoFrameInHand() {
+  private void endOfBurstIfNoFrameInHand(ReaderBursts bursts) {
     try {
-      ReaderBursts.handedOver();
+      bursts.handedOver();
     } catch (RuntimeException e) {
       // A listener's deferred work failed: its own business, not the connection's.
       LOG.log(Level.ERROR, "bank " + bankId() + " session " + sessionId() + ": a task deferred to the end of a burst failed", e);
@@ -303,12 +304,12 @@ public final class BankSession {
   }
 
   /** Reads and handles one frame; says why the connection must end, if it must. */
-  private Optional<String> readOneFrame() {
+  private Optional<String> readOneFrame(ReaderBursts bursts) {
     byte[] frame;
-    ReaderBursts.handingOver(false);
+    bursts.handingOver(false);
     try {
       frame = channel.receiveFrame();
-      ReaderBursts.handingOver(channel.nextFrameInHand());
+      bursts.handingOver(channel.nextFrameInHand());
     } catch (FrameLengthException length) {
       return onRefusedLength(length);
     } catch (IdleTimeoutException idle) {

@@ -23,14 +23,14 @@ public final class HeldWrites {
     OF_THREAD.get().holding = true;
   }
 
-  /** Whether the calling thread holds its writes. */
-  static boolean holding() {
-    return OF_THREAD.get().holding;
+  /** The calling thread's held writes while it holds them; null when it does not. */
+  static HeldWrites ofThreadIfHolding() {
+    HeldWrites held = OF_THREAD.get();
+    return held.holding ? held : null;
   }
 
-  /** Notes a session the calling thread wrote to while holding. */
-  static void add(BankSession session) {
-    List<BankSession> written = OF_THREAD.get().written;
+  /** Notes a session written to while holding. */
+  void wrote(BankSession session) {
     if (!written.contains(session)) {
       written.add(session);
     }
