@@ -1,11 +1,15 @@
 package dev.baton.simulator;
 
+import dev.baton.simulator.acquirer.LatencyTimeline;
 import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.TargetReport;
 import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,6 +25,9 @@ final class BenchPrinter implements BenchListener {
   static final double GOAL_SUSTAINED_TPS = 10_000;
   static final double GOAL_P99_MILLIS = 5;
   static final double GOAL_RATIO = 1.0;
+
+  /** Wall-clock times of the step lines, to the millisecond, as the servers' logs write them. */
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
   private final BenchSettings settings;
   private final PrintStream out;
@@ -64,6 +71,29 @@ final class BenchPrinter implements BenchListener {
         : failure.map(reason -> "  (" + reason + ")").orElse("");
     line(target, String.format(Locale.ROOT, "%-9s %6s TPS  %s%s", label,
         number(result.offeredRate()), stepFigures(result), verdict));
+    slowWindows(result, settings.criteria().p99LimitMillis()).ifPresent(text -> line(target, text));
+  }
+
+  /**
+   * When some answers of a step came later than {@code limitMillis}: in how many of its 100 ms
+   * windows, and when the slowest began (UTC, to set beside the servers' logs), so a stall of a
+   * few windows shows apart from a step that was late throughout.
+   */
+  static Optional<String> slowWindows(StepResult step, double limitMillis) {
+    LatencyTimeline.Windows windows = step.slowestByWindow();
+    int over = windows.over((long) (limitMillis * 1000));
+    int slowest = windows.slowest();
+    if (over == 0 || slowest < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(Locale.ROOT,
+        "          %d of %d windows of %d ms had an answer over %s ms; the slowest, %s ms, in the"
+            + " window from %s UTC (+%.1f s)",
+        over, windows.maxMicros().length, LatencyTimeline.WINDOW_MILLIS, number(limitMillis),
+        ms(windows.maxMicros()[slowest] / 1000.0),
+        CLOCK.format(
+            LocalTime.ofInstant(windows.startOf(slowest), ZoneOffset.UTC)),
+        slowest * LatencyTimeline.WINDOW_MILLIS / 1000.0));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.baton.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.simulator.acquirer.LatencyTimeline;
 import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -86,6 +88,23 @@ class BenchPrinterTest {
 
   private String out() {
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aStepWithLateAnswersSaysInHowManyWindowsAndWhenTheSlowestBegan() {
+    StepResult held = step(4000, 2.5);
+    StepResult stalled = new StepResult(4000, 4000, 40_000, 0, 0, 0, held.latency(),
+        Optional.empty(), new LatencyTimeline.Windows(Instant.parse("2026-12-05T10:31:12Z"),
+            new long[] {900, 61_000, 120_250, 40_000, 0}));
+
+    printer.step("baton", BenchListener.Phase.RAMP, stalled, Optional.of("p99 63.250 ms > 50 ms"));
+    printer.step("baton", BenchListener.Phase.RAMP, held, Optional.empty());
+
+    String[] lines = out().split("\\R");
+    assertEquals(3, lines.length, out());
+    assertEquals("baton" + " ".repeat(15) + "2 of 5 windows of 100 ms had an answer over 50 ms; the"
+        + " slowest, 120.250 ms, in the window from 10:31:12.200 UTC (+0.2 s)", lines[1]);
+    assertTrue(lines[2].endsWith("held"), lines[2]);
   }
 
   private static TargetReport measured(String target, double sustained, double p99AtReference) {

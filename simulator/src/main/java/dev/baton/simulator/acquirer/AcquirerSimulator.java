@@ -3,6 +3,7 @@ package dev.baton.simulator.acquirer;
 import dev.baton.simulator.traffic.CardNumbers;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -87,13 +88,14 @@ public final class AcquirerSimulator {
     public AcquirerSummary run(double rate, Duration duration, Duration timeout) {
       AcquirerSettings run = settings.at(rate, duration, timeout);
       long timeoutNanos = timeout.toNanos();
-      AcquirerTally tally = new AcquirerTally();
-      sessions.forEach(session -> session.countInto(tally));
       ScheduledExecutorService sweeper =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().daemon().name("acquirer-timeouts").factory());
       try {
         long start = System.nanoTime();
+        AcquirerTally tally = new AcquirerTally(
+            new LatencyTimeline(start, Instant.now(), run.duration().toNanos()));
+        sessions.forEach(session -> session.countInto(tally));
         sweeper.scheduleAtFixedRate(
             () -> sessions.forEach(s -> s.expire(System.nanoTime(), timeoutNanos)),
             SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);

@@ -15,6 +15,7 @@ import org.HdrHistogram.Histogram;
  * @param sendFailures requests that could not be written to their session
  * @param sendingNanos how long the paced sending lasted
  * @param answeringNanos from the first request due to the last answer received
+ * @param slowestByWindow the slowest answer of each 100 ms of the run, by when requests were due
  */
 public record AcquirerSummary(
     AcquirerSettings settings,
@@ -25,7 +26,8 @@ public record AcquirerSummary(
     long lateAnswers,
     long sendFailures,
     long sendingNanos,
-    long answeringNanos) {
+    long answeringNanos,
+    LatencyTimeline.Windows slowestByWindow) {
 
   public long sent() {
     return sentByMti.values().stream().mapToLong(Long::longValue).sum();

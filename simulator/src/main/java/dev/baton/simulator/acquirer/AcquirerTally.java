@@ -25,6 +25,17 @@ final class AcquirerTally {
   /** Microseconds, from 1 µs to one hour, three significant digits. */
   private final ConcurrentHistogram latencyMicros =
       new ConcurrentHistogram(1, TimeUnit.HOURS.toMicros(1), 3);
+  /** The slowest answer by when its request was due; none for a tally outside a run. */
+  private final LatencyTimeline timeline;
+
+  /** A tally outside a timed run (sign-on): no timeline. */
+  AcquirerTally() {
+    this(null);
+  }
+
+  AcquirerTally(LatencyTimeline timeline) {
+    this.timeline = timeline;
+  }
 
   void sent(String mti) {
     sentByMti.computeIfAbsent(mti, k -> new LongAdder()).increment();
@@ -35,8 +46,12 @@ final class AcquirerTally {
     answersByMtiAndCode
         .computeIfAbsent(responseMti + ' ' + responseCode, k -> new LongAdder())
         .increment();
-    latencyMicros.recordValue(
-        Math.min(latencyMicros.getHighestTrackableValue(), Math.max(1, latencyNanos / 1_000)));
+    long micros =
+        Math.min(latencyMicros.getHighestTrackableValue(), Math.max(1, latencyNanos / 1_000));
+    latencyMicros.recordValue(micros);
+    if (timeline != null) {
+      timeline.record(arrivedNanos - latencyNanos, micros);
+    }
   }
 
   void unanswered(PendingRequest request) {
@@ -70,7 +85,8 @@ final class AcquirerTally {
         lateAnswers.sum(),
         sendFailures.sum(),
         sendingNanos,
-        answeringNanos);
+        answeringNanos,
+        timeline == null ? LatencyTimeline.Windows.NONE : timeline.snapshot());
   }
 
   private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {

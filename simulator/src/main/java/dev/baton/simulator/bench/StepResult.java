@@ -1,6 +1,7 @@
 package dev.baton.simulator.bench;
 
 import dev.baton.simulator.acquirer.AcquirerSummary;
+import dev.baton.simulator.acquirer.LatencyTimeline;
 import dev.baton.simulator.message.BankMessages;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -16,6 +17,7 @@ import org.HdrHistogram.Histogram;
  *     everything, so these come from the switch (91 timeout, 15 no route, 94 duplicate ...)
  * @param latency from the scheduled send time to the answer, over the answered requests
  * @param machine how busy the machine was meanwhile, where the system says so
+ * @param slowestByWindow the slowest answer of each 100 ms of the step, by when requests were due
  */
 public record StepResult(
     double offeredRate,
@@ -25,19 +27,20 @@ public record StepResult(
     long declined,
     long sendFailures,
     Latency latency,
-    Optional<MachineLoad.Share> machine) {
+    Optional<MachineLoad.Share> machine,
+    LatencyTimeline.Windows slowestByWindow) {
 
-  /** A step without the machine's figures. */
+  /** A step without the machine's figures or its timeline. */
   public StepResult(double offeredRate, double achievedRate, long sent, long unanswered,
       long declined, long sendFailures, Latency latency) {
     this(offeredRate, achievedRate, sent, unanswered, declined, sendFailures, latency,
-        Optional.empty());
+        Optional.empty(), LatencyTimeline.Windows.NONE);
   }
 
   /** The same step with the machine's figures. */
   StepResult on(Optional<MachineLoad.Share> load) {
     return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
-        latency, load);
+        latency, load, slowestByWindow);
   }
 
   /** Percentiles in milliseconds; {@code NaN} when nothing was answered. */
@@ -69,6 +72,8 @@ public record StepResult(
         summary.unanswered().size(),
         summary.answered() - approved,
         summary.sendFailures(),
-        Latency.of(summary.latencyMicros()));
+        Latency.of(summary.latencyMicros()),
+        Optional.empty(),
+        summary.slowestByWindow());
   }
 }
