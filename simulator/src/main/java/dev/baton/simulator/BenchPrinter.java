@@ -10,10 +10,12 @@ import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Writes the bench for a person at a terminal: one line per step as it finishes, each starting
@@ -27,6 +29,9 @@ final class BenchPrinter implements BenchListener {
   static final double GOAL_RATIO = 1.0;
 
   /** Wall-clock times of the step lines, to the millisecond, as the servers' logs write them. */
+  /** Stretches of late windows a step line lists at most. */
+  private static final int MAX_RUNS_LISTED = 6;
+
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
   private final BenchSettings settings;
@@ -86,14 +91,23 @@ final class BenchPrinter implements BenchListener {
     if (over == 0 || slowest < 0) {
       return Optional.empty();
     }
+    List<int[]> runs = windows.runsOver((long) (limitMillis * 1000));
+    String when = runs.stream()
+        .limit(MAX_RUNS_LISTED)
+        .map(run -> run[0] == run[1]
+            ? clock(windows, run[0])
+            : clock(windows, run[0]) + "-" + clock(windows, run[1] + 1))
+        .collect(Collectors.joining(", "))
+        + (runs.size() > MAX_RUNS_LISTED ? ", ..." : "");
     return Optional.of(String.format(Locale.ROOT,
-        "          %d of %d windows of %d ms had an answer over %s ms; the slowest, %s ms, in the"
-            + " window from %s UTC (+%.1f s)",
+        "          %d of %d windows of %d ms had an answer over %s ms; the slowest, %s ms, from"
+            + " %s; over the limit from %s (UTC)",
         over, windows.maxMicros().length, LatencyTimeline.WINDOW_MILLIS, number(limitMillis),
-        ms(windows.maxMicros()[slowest] / 1000.0),
-        CLOCK.format(
-            LocalTime.ofInstant(windows.startOf(slowest), ZoneOffset.UTC)),
-        slowest * LatencyTimeline.WINDOW_MILLIS / 1000.0));
+        ms(windows.maxMicros()[slowest] / 1000.0), clock(windows, slowest), when));
+  }
+
+  private static String clock(LatencyTimeline.Windows windows, int index) {
+    return CLOCK.format(LocalTime.ofInstant(windows.startOf(index), ZoneOffset.UTC));
   }
 
   @Override

@@ -103,7 +103,8 @@ class BenchPrinterTest {
     String[] lines = out().split("\\R");
     assertEquals(3, lines.length, out());
     assertEquals("baton" + " ".repeat(15) + "2 of 5 windows of 100 ms had an answer over 50 ms; the"
-        + " slowest, 120.250 ms, in the window from 10:31:12.200 UTC (+0.2 s)", lines[1]);
+        + " slowest, 120.250 ms, from 10:31:12.200; over the limit from 10:31:12.100-10:31:12.300"
+        + " (UTC)", lines[1]);
     assertTrue(lines[2].endsWith("held"), lines[2]);
   }
 

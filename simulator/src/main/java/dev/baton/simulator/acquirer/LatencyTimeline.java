@@ -1,6 +1,8 @@
 package dev.baton.simulator.acquirer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -81,6 +83,26 @@ public final class LatencyTimeline {
         }
       }
       return over;
+    }
+
+    /**
+     * The runs of consecutive windows with an answer slower than {@code limitMicros}, each as
+     * {@code {first, last}} window indexes, in order.
+     */
+    public List<int[]> runsOver(long limitMicros) {
+      List<int[]> runs = new ArrayList<>();
+      for (int i = 0; i < maxMicros.length; i++) {
+        if (maxMicros[i] <= limitMicros) {
+          continue;
+        }
+        int[] last = runs.isEmpty() ? null : runs.getLast();
+        if (last != null && last[1] == i - 1) {
+          last[1] = i;
+        } else {
+          runs.add(new int[] {i, i});
+        }
+      }
+      return runs;
     }
 
     /** When window {@code index} began, on the wall clock. */

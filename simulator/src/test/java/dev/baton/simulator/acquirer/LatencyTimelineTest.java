@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,9 @@ class LatencyTimelineTest {
     assertEquals(1, windows.over(50_000));
     assertEquals(3, windows.over(100));
     assertEquals(0, windows.over(80_000));
+    assertEquals(List.of("0-2"), runs(windows, 100));
+    assertEquals(List.of("0-0", "2-2"), runs(windows, 800));
+    assertEquals(List.of(), runs(windows, 80_000));
   }
 
   @Test
@@ -42,6 +46,10 @@ class LatencyTimelineTest {
     assertArrayEquals(new long[] {0, 0}, timeline.snapshot().maxMicros());
     assertEquals(-1, timeline.snapshot().slowest());
     assertEquals(-1, LatencyTimeline.Windows.NONE.slowest());
+  }
+
+  private static List<String> runs(LatencyTimeline.Windows windows, long limitMicros) {
+    return windows.runsOver(limitMicros).stream().map(run -> run[0] + "-" + run[1]).toList();
   }
 
   private static long ms(long millis) {
