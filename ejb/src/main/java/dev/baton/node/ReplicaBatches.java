@@ -49,7 +49,8 @@ final class ReplicaBatches {
    * Cluster writes on their way at once, at most: {@code -Dbaton.inflight.sync.writes=N} on the
    * nodes, 2 unless given (fewer writes carry more contexts each, at more waiting per context).
    * With writes spaced on busy processors, 2 cost the least throughput in the switchover
-   * benchmark: 11 and 12 % at 256 outstanding, against 13 and 15 % with 1 and 4 (README).
+   * benchmark on average: at 256 outstanding 11, 12 and 17 % in three runs, 13 % with 1 and 13 to
+   * 17 % with 4 (README).
    */
   static final int WRITES = Math.max(1, Integer.getInteger("baton.inflight.sync.writes", 2));
 
