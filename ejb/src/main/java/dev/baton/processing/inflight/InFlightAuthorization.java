@@ -88,16 +88,16 @@ public record InFlightAuthorization(
    * joined text and the encoded copy the three steps make; any other character takes those steps.
    */
   public byte[] storedBytes() {
-    Map<Integer, String> fields = request.fields();
+    IsoMessage fields = request;
     String[] parts = {acquirerId, acquirerSessionId, request.mti(), null, issuerKey.issuerId(), issuerKey.stan(),
         issuerKey.rrn(), issuerKey.terminalId(), Long.toString(deadlineMillis), Long.toString(createdAtMillis),
         Long.toString(correlation)};
     boolean ascii = true;
     int fieldChars = 0;
-    for (Map.Entry<Integer, String> field : fields.entrySet()) {
-      String value = field.getValue();
+    for (int f = 0; f < fields.fieldCount(); f++) {
+      String value = fields.fieldValueAt(f);
       ascii &= isAscii(value);
-      fieldChars += digits(field.getKey()) + 1 + digits(value.length()) + 1 + value.length();
+      fieldChars += digits(fields.fieldNumberAt(f)) + 1 + digits(value.length()) + 1 + value.length();
     }
     int total = digits(fieldChars) + 1 + fieldChars;
     for (String part : parts) {
@@ -118,10 +118,10 @@ public record InFlightAuthorization(
       }
       at = putNumber(bytes, at, fieldChars);
       bytes[at++] = ':';
-      for (Map.Entry<Integer, String> field : fields.entrySet()) {
-        at = putNumber(bytes, at, field.getKey());
+      for (int f = 0; f < fields.fieldCount(); f++) {
+        at = putNumber(bytes, at, fields.fieldNumberAt(f));
         bytes[at++] = ':';
-        at = putPrefixed(bytes, at, field.getValue());
+        at = putPrefixed(bytes, at, fields.fieldValueAt(f));
       }
     }
     return bytes;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class IsoMessageTest {
@@ -67,6 +68,58 @@ class IsoMessageTest {
     assertFalse(built.equals(fromMap.withMti("0110")));
     assertFalse(built.equals(fromMap.with(2, "4111111111111111")));
     assertTrue(built == built.without(2), "removing a field it does not carry changes nothing");
+  }
+
+  @Test
+  void keepsFieldsInNumberOrderHoweverManyAndInWhateverOrderTheyAreSet() {
+    // 60 fields set from the highest down, past a builder's first room, and some set twice.
+    IsoMessage.Builder builder = IsoMessage.builder("0100");
+    TreeMap<Integer, String> expected = new TreeMap<>();
+    for (int number = 128; number >= 10; number -= 2) {
+      builder.set(number, "v" + number);
+      expected.put(number, "v" + number);
+    }
+    builder.set(64, "again").setIfAbsent(66, "not set").remove(100).remove(3);
+    expected.put(64, "again");
+    expected.remove(100);
+    IsoMessage message = builder.build();
+
+    assertEquals(expected, message.fields());
+    assertEquals(message.fields(), expected);
+    assertEquals(expected.hashCode(), message.fields().hashCode());
+    assertEquals(List.copyOf(expected.keySet()), List.copyOf(message.fields().keySet()));
+    assertEquals(expected.size(), message.fieldCount());
+    int i = 0;
+    for (Map.Entry<Integer, String> field : expected.entrySet()) {
+      assertEquals(field.getKey(), message.fieldNumberAt(i));
+      assertEquals(field.getValue(), message.fieldValueAt(i));
+      i++;
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> message.fieldNumberAt(expected.size()));
+    assertThrows(IndexOutOfBoundsException.class, () -> message.fieldValueAt(-1));
+    assertEquals("again", message.fields().get(64));
+    assertEquals(null, message.fields().get("64"), "a key that is not a field number");
+    assertTrue(message.fields().containsKey(128));
+    assertFalse(message.fields().containsKey(100));
+    assertEquals(null, message.field(11), "odd numbers were never set");
+    Map<Integer, String> walked = new TreeMap<>();
+    message.fields().forEach(walked::put);
+    assertEquals(expected, walked);
+  }
+
+  @Test
+  void aMessageUnderAnotherMtiAndChangesOfEitherLeaveTheOtherAlone() {
+    IsoMessage request = IsoMessage.builder("0100").set(11, "000001").set(41, "TERM0001").build();
+    IsoMessage answer = request.withMti("0110");
+    IsoMessage approved = answer.with(39, "00");
+    IsoMessage withoutTerminal = request.without(41);
+
+    assertEquals(Map.of(11, "000001", 41, "TERM0001"), request.fields());
+    assertEquals(Map.of(11, "000001", 41, "TERM0001"), answer.fields());
+    assertEquals(Map.of(11, "000001", 39, "00", 41, "TERM0001"), approved.fields());
+    assertEquals(Map.of(11, "000001"), withoutTerminal.fields());
+    assertEquals("IsoMessage[0110, fields [11, 39, 41]]", approved.toString());
+    assertEquals("IsoMessage[0100, fields []]", IsoMessage.of("0100").toString());
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.baton.connector.session;
 
 import dev.baton.connector.api.IsoMessage;
 import java.util.BitSet;
-import java.util.Map;
 import org.jpos.iso.ISOBasePackager;
 import org.jpos.iso.ISOBinaryField;
 import org.jpos.iso.ISOBinaryFieldPackager;
@@ -113,22 +112,23 @@ public abstract sealed class IsoCodec permits IsoCodec.Direct, IsoCodec.ThroughI
 
     @Override
     public byte[] pack(IsoMessage message) throws ISOException {
-      Map<Integer, String> values = message.fields();
-      byte[][] parts = new byte[values.size() + 2][];
+      int fieldCount = message.fieldCount();
+      byte[][] parts = new byte[fieldCount + 2][];
       BitSet present = new BitSet(LAST_FIELD);
       int count = 2;
       int length = 0;
       // The fields in ascending order (the message keeps them sorted), as jPOS packs them.
-      for (Map.Entry<Integer, String> value : values.entrySet()) {
-        int number = value.getKey();
+      for (int i = 0; i < fieldCount; i++) {
+        int number = message.fieldNumberAt(i);
+        String value = message.fieldValueAt(i);
         if (number > LAST_FIELD) {
           throw new ISOException("field " + number + " is past the packager's last field " + LAST_FIELD);
         }
         ISOFieldPackager field = fields[number]; // every one from 2 to 128 is there
         // As ISOMsg.set(int, String) does: hex becomes bytes where the packager's field is binary.
         ISOComponent component = field instanceof ISOBinaryFieldPackager
-            ? new ISOBinaryField(number, ISOUtil.hex2byte(value.getValue()))
-            : new ISOField(number, value.getValue());
+            ? new ISOBinaryField(number, ISOUtil.hex2byte(value))
+            : new ISOField(number, value);
         byte[] part = field.pack(component);
         parts[count++] = part;
         length += part.length;

@@ -61,8 +61,8 @@ public final class IsoMessages {
     // The packager first: ISOMsg.set(int, String) only turns hex into bytes when it knows the field.
     ISOMsg iso = newMessage(packager);
     iso.setMTI(message.mti());
-    for (Map.Entry<Integer, String> field : message.fields().entrySet()) {
-      iso.set(field.getKey(), field.getValue());
+    for (int i = 0; i < message.fieldCount(); i++) {
+      iso.set(message.fieldNumberAt(i), message.fieldValueAt(i));
     }
     return iso;
   }
