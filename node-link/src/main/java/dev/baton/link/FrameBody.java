@@ -39,7 +39,11 @@ final class FrameBody {
 
   /** A u16 byte count, then that many bytes of UTF-8; malformed UTF-8 is refused, not replaced. */
   String string(String field) throws LinkProtocolException {
-    int length = u16(field + " length");
+    if (body.remaining() < 2) {
+      // The label is joined only here: every string of every frame passes above.
+      need(2, field + " length");
+    }
+    int length = Short.toUnsignedInt(body.getShort());
     if (length > body.remaining()) {
       throw new LinkProtocolException(type + " string " + field + " claims " + length
           + " bytes but only " + body.remaining() + " are left in the body");

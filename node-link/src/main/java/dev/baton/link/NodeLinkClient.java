@@ -32,6 +32,8 @@ public final class NodeLinkClient implements AutoCloseable {
   static final int DELIVERY_CAPACITY = 65_536;
 
   private final String nodeId;
+  /** "node link A": the link's name in logs and errors, joined once rather than at every send. */
+  private final String name;
   private final InetSocketAddress address;
   private final LinkSettings settings;
   private final ThreadFactory threads;
@@ -60,6 +62,7 @@ public final class NodeLinkClient implements AutoCloseable {
   public NodeLinkClient(String nodeId, InetSocketAddress address, String ownName,
       LinkSettings settings, ThreadFactory threads, LinkListener listener) {
     this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
+    this.name = "node link " + nodeId;
     this.address = Objects.requireNonNull(address, "address");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.threads = Objects.requireNonNull(threads, "threads");
@@ -105,7 +108,7 @@ public final class NodeLinkClient implements AutoCloseable {
   public boolean send(Frame frame) {
     LinkConnection.requireApplicationFrame(frame);
     NodeConnection connection = current;
-    return connection != null && connection.send(frame, "node link " + nodeId);
+    return connection != null && connection.send(frame, name);
   }
 
   public NodeState state() {

@@ -134,6 +134,15 @@ public final class IsoMessage {
     return new Builder(checkedMti(mti), new int[INITIAL_CAPACITY], new String[INITIAL_CAPACITY], 0);
   }
 
+  /**
+   * The same with room for {@code fields} fields, e.g. as many as a frame's bitmap names: a
+   * decoder then allocates what the message needs, not a builder's usual room; more still fit.
+   */
+  public static Builder builder(String mti, int fields) {
+    int room = Math.max(1, fields);
+    return new Builder(checkedMti(mti), new int[room], new String[room], 0);
+  }
+
   /** A builder starting from this message's fields. */
   public Builder toBuilder() {
     int room = count + 4;

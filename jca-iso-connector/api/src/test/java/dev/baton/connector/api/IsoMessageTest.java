@@ -108,6 +108,20 @@ class IsoMessageTest {
   }
 
   @Test
+  void aBuilderGivenLittleRoomStillTakesEveryField() {
+    IsoMessage.Builder builder = IsoMessage.builder("0110", 2);
+    for (int number = 2; number <= 40; number++) {
+      builder.set(number, Integer.toString(number));
+    }
+    IsoMessage message = builder.build();
+
+    assertEquals(39, message.fieldCount());
+    assertEquals("40", message.field(40));
+    assertEquals(IsoMessage.builder("0110", 0).set(2, "x").build(), IsoMessage.of("0110").with(2, "x"));
+    assertThrows(IllegalArgumentException.class, () -> IsoMessage.builder("01", 3));
+  }
+
+  @Test
   void aMessageUnderAnotherMtiAndChangesOfEitherLeaveTheOtherAlone() {
     IsoMessage request = IsoMessage.builder("0100").set(11, "000001").set(41, "TERM0001").build();
     IsoMessage answer = request.withMti("0110");

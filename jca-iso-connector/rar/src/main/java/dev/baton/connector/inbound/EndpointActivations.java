@@ -23,6 +23,12 @@ public final class EndpointActivations {
   private static final Predicate<String> EVERY_BANK = bankId -> true;
 
   private final Map<MessageEndpointFactory, Predicate<String>> active = new ConcurrentHashMap<>();
+  /**
+   * The same activations as an array, replaced whenever they change (rarely: deployments), for
+   * {@link #oneFor}, which every message asks: walking the map's entries made an entry object per
+   * endpoint per message.
+   */
+  private volatile Activation[] snapshot = new Activation[0];
   private final AtomicInteger turn = new AtomicInteger();
   private volatile Runnable onActivation = () -> {};
 
@@ -32,18 +38,36 @@ public final class EndpointActivations {
    * @param banks {@code *} for every bank, or bank ids separated by commas
    */
   public void activate(MessageEndpointFactory factory, String banks) {
-    active.put(factory, filter(banks));
+    Predicate<String> filter = filter(banks);
+    synchronized (active) {
+      active.put(factory, filter);
+      takeSnapshot();
+    }
     onActivation.run();
   }
 
   /** Removes an endpoint; what it has not taken waits for the next one. */
   public void deactivate(MessageEndpointFactory factory) {
-    active.remove(factory);
+    synchronized (active) {
+      active.remove(factory);
+      takeSnapshot();
+    }
   }
 
   public void clear() {
-    active.clear();
+    synchronized (active) {
+      active.clear();
+      takeSnapshot();
+    }
   }
+
+  private void takeSnapshot() {
+    snapshot = active.entrySet().stream()
+        .map(entry -> new Activation(entry.getKey(), entry.getValue()))
+        .toArray(Activation[]::new);
+  }
+
+  private record Activation(MessageEndpointFactory factory, Predicate<String> banks) {}
 
   public int size() {
     return active.size();
@@ -85,14 +109,15 @@ public final class EndpointActivations {
     MessageEndpointFactory lastEveryBank = null;
     int named = 0;
     int everyBank = 0;
-    for (Map.Entry<MessageEndpointFactory, Predicate<String>> entry : active.entrySet()) {
-      Predicate<String> banks = entry.getValue();
+    Activation[] activations = snapshot;
+    for (Activation activation : activations) {
+      Predicate<String> banks = activation.banks();
       if (banks == EVERY_BANK) {
         everyBank++;
-        lastEveryBank = entry.getKey();
+        lastEveryBank = activation.factory();
       } else if (banks.test(bankId)) {
         named++;
-        lastNamed = entry.getKey();
+        lastNamed = activation.factory();
       }
     }
     if (named == 1) {
@@ -103,11 +128,12 @@ public final class EndpointActivations {
     }
     boolean byName = named > 0;
     List<MessageEndpointFactory> candidates = new ArrayList<>();
-    active.forEach((factory, banks) -> {
+    for (Activation activation : activations) {
+      Predicate<String> banks = activation.banks();
       if (byName ? banks != EVERY_BANK && banks.test(bankId) : banks == EVERY_BANK) {
-        candidates.add(factory);
+        candidates.add(activation.factory());
       }
-    });
+    }
     return candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
   }
 

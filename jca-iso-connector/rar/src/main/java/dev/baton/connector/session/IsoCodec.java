@@ -153,11 +153,12 @@ public abstract sealed class IsoCodec permits IsoCodec.Direct, IsoCodec.ThroughI
       try {
         ISOComponent type = mti.createComponent(0);
         at += mti.unpack(type, frame, at);
-        IsoMessage.Builder message = IsoMessage.builder((String) type.getValue());
+        String messageType = (String) type.getValue();
         number = 1;
         ISOBitMap map = new ISOBitMap(-1);
         at += bitmap.unpack(map, frame, at);
         BitSet present = (BitSet) map.getValue();
+        IsoMessage.Builder message = IsoMessage.builder(messageType, present.cardinality());
         // As ISOBasePackager.unpack: what the bitmap names, up to what the packager knows.
         int last = Math.min(fields.length, present.size());
         for (number = present.nextSetBit(2); number >= 0 && number < last; number = present.nextSetBit(number + 1)) {

@@ -55,4 +55,21 @@ class EndpointActivationsTest {
     assertEquals(Set.of(first, second), seen);
     assertNull(activations.oneFor("ACQ9"), "nobody listens to ACQ9");
   }
+
+  @Test
+  void anEndpointDeactivatedOrClearedTakesNoMoreMessages() {
+    MessageEndpointFactory catchAll = endpoint();
+    MessageEndpointFactory dedicated = endpoint();
+    activations.activate(catchAll, "*");
+    activations.activate(dedicated, "ISS1");
+
+    activations.deactivate(dedicated);
+    assertEquals(catchAll, activations.oneFor("ISS1"), "the catch-all takes the bank back");
+    activations.activate(dedicated, "ISS1");
+    assertEquals(dedicated, activations.oneFor("ISS1"), "and gives it up again to a new activation");
+    activations.clear();
+    assertNull(activations.oneFor("ISS1"));
+    assertNull(activations.oneFor("ACQ1"));
+    assertEquals(0, activations.size());
+  }
 }
