@@ -48,9 +48,10 @@ final class ReplicaBatches {
   /**
    * Cluster writes on their way at once, at most: {@code -Dbaton.inflight.sync.writes=N} on the
    * nodes, 2 unless given (fewer writes carry more contexts each, at more waiting per context).
-   * With writes spaced on busy processors, 2 cost the least throughput in the switchover
-   * benchmark on average: at 256 outstanding 11, 12 and 17 % in three runs, 13 % with 1 and 13 to
-   * 17 % with 4 (README).
+   * With writes spaced on busy processors, 2 cost a little less throughput in the switchover
+   * benchmark than 4, within the spread of its runs: at 256 outstanding 10.7 to 16.9 % (14 % on
+   * average) in seven runs, against 13.2 to 16.6 % (15 %) in four with 4, and 12.7 % in one
+   * with 1 (README).
    */
   static final int WRITES = Math.max(1, Integer.getInteger("baton.inflight.sync.writes", 2));
 
