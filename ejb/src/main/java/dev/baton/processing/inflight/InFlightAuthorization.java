@@ -88,16 +88,15 @@ public record InFlightAuthorization(
    * joined text and the encoded copy the three steps make; any other character takes those steps.
    */
   public byte[] storedBytes() {
-    IsoMessage fields = request;
     String[] parts = {acquirerId, acquirerSessionId, request.mti(), null, issuerKey.issuerId(), issuerKey.stan(),
         issuerKey.rrn(), issuerKey.terminalId(), Long.toString(deadlineMillis), Long.toString(createdAtMillis),
         Long.toString(correlation)};
     boolean ascii = true;
     int fieldChars = 0;
-    for (int f = 0; f < fields.fieldCount(); f++) {
-      String value = fields.fieldValueAt(f);
+    for (int f = 0; f < request.fieldCount(); f++) {
+      String value = request.fieldValueAt(f);
       ascii &= isAscii(value);
-      fieldChars += digits(fields.fieldNumberAt(f)) + 1 + digits(value.length()) + 1 + value.length();
+      fieldChars += digits(request.fieldNumberAt(f)) + 1 + digits(value.length()) + 1 + value.length();
     }
     int total = digits(fieldChars) + 1 + fieldChars;
     for (String part : parts) {
@@ -118,10 +117,10 @@ public record InFlightAuthorization(
       }
       at = putNumber(bytes, at, fieldChars);
       bytes[at++] = ':';
-      for (int f = 0; f < fields.fieldCount(); f++) {
-        at = putNumber(bytes, at, fields.fieldNumberAt(f));
+      for (int f = 0; f < request.fieldCount(); f++) {
+        at = putNumber(bytes, at, request.fieldNumberAt(f));
         bytes[at++] = ':';
-        at = putPrefixed(bytes, at, fields.fieldValueAt(f));
+        at = putPrefixed(bytes, at, request.fieldValueAt(f));
       }
     }
     return bytes;

@@ -24,6 +24,8 @@ public final class IsoMessage {
 
   /** Room a builder starts with: most messages of a switch carry fewer fields. */
   private static final int INITIAL_CAPACITY = 24;
+  private static final int[] NO_NUMBERS = {};
+  private static final String[] NO_VALUES = {};
 
   private final String mti;
   /**
@@ -43,8 +45,7 @@ public final class IsoMessage {
    * @param fields data elements 2..192 by number (copied); the bitmap is the packager's business
    */
   public IsoMessage(String mti, Map<Integer, String> fields) {
-    Builder copy = new Builder(checkedMti(mti), new int[Math.max(1, fields.size())],
-        new String[Math.max(1, fields.size())], 0);
+    Builder copy = builder(mti, fields.size());
     for (Map.Entry<Integer, String> field : fields.entrySet()) {
       copy.set(field.getKey(), field.getValue());
     }
@@ -131,7 +132,7 @@ public final class IsoMessage {
    * over, and the builder is done then.
    */
   public static Builder builder(String mti) {
-    return new Builder(checkedMti(mti), new int[INITIAL_CAPACITY], new String[INITIAL_CAPACITY], 0);
+    return builder(mti, INITIAL_CAPACITY);
   }
 
   /**
@@ -252,7 +253,7 @@ public final class IsoMessage {
 
   /** A message with no fields yet. */
   public static IsoMessage of(String mti) {
-    return new IsoMessage(checkedMti(mti), new int[0], new String[0], 0);
+    return new IsoMessage(checkedMti(mti), NO_NUMBERS, NO_VALUES, 0); // never written: shared
   }
 
   /** The same message with one field set (or replaced). */
