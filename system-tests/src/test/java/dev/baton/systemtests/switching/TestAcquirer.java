@@ -33,18 +33,25 @@ public final class TestAcquirer extends BankPeer {
     super(name, port, patience);
   }
 
-  /** A request with the contract's fields, for a card with {@code pan}, under a new STAN. */
+  /**
+   * A request with the contract's fields, for a card with {@code pan}, under a new STAN. STAN counts
+   * to 999,999 and starts again; each time it does, the transmission time (field 7) moves on a
+   * second and the RRN (field 37) ends in the new round's number, so that a request a million
+   * later is a new request to the switch's duplicate check, not a repeat of an old one.
+   */
   static ISOMsg request(String mti, String pan) throws ISOException {
-    String stan = String.format("%06d", STAN.incrementAndGet() % 1_000_000);
+    int number = STAN.incrementAndGet();
+    String stan = String.format("%06d", number % 1_000_000);
+    int round = number / 1_000_000;
     ISOMsg message = new ISOMsg(mti);
     message.set(2, pan);
     message.set(3, "000000");
     message.set(4, "000000001500");
-    message.set(7, "1123150000");
+    message.set(7, String.format("1123%06d", 150_000 + round % 60));
     message.set(11, stan);
     message.set(12, "150000");
     message.set(13, "1123");
-    message.set(37, "RRN" + stan + "000");
+    message.set(37, "RRN" + stan + String.format("%03d", round % 1_000));
     message.set(41, "TERM0001");
     message.set(42, "MERCHANT0000001");
     message.set(49, "978");
