@@ -9,6 +9,7 @@ import dev.baton.connector.api.SessionState;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import java.util.List;
 import org.jboss.ejb3.annotation.ResourceAdapter;
 
 /** The test application's message-driven bean: approves every request it receives. */
@@ -32,6 +33,11 @@ public class EchoingBank implements BankSessionListener {
     } catch (BankConnectorException e) {
       throw new IllegalStateException("could not answer " + message, e);
     }
+  }
+
+  @Override
+  public void onMessages(List<BankMessage> messages) {
+    messages.forEach(this::onMessage);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.baton.connector.api;
 
+import java.util.List;
+
 /**
  * Implemented by the message-driven beans that receive what banks send. The adapter calls it
  * for each bank session it owns, in the order the session's frames arrived: a session's messages
@@ -33,4 +35,19 @@ public interface BankSessionListener {
    * @param message the message, unpacked by the session's packager
    */
   void onMessage(BankMessage message);
+
+  /**
+   * Several application messages of one session, in the order they arrived: the adapter had their
+   * frames whole in hand at once (a bank's burst, read in one go), and hands them over in one call
+   * of the container instead of one each. Each is to be handled as {@link #onMessage} would handle
+   * it, in order; a listener may send what they cause together (one flush of its writes for the
+   * lot).
+   *
+   * <p>A call that throws counts as none of them taken: the adapter declines every request among
+   * them at once with RC 91, as for {@link #onMessage}; so a bean must not let its own failures out
+   * of this method either.
+   *
+   * @param messages two or more, of one session
+   */
+  void onMessages(List<BankMessage> messages);
 }

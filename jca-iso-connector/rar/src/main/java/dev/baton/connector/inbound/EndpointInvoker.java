@@ -7,6 +7,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,19 @@ final class EndpointInvoker {
   static void message(MessageEndpoint endpoint, BankMessage message) {
     try {
       ((BankSessionListener) endpoint).onMessage(message);
+    } catch (RuntimeException failed) {
+      throw new DeliveryFailure(failed);
+    }
+  }
+
+  /**
+   * Messages of one session, in order, in one call of an endpoint kept as for {@link #message}.
+   *
+   * @throws DeliveryFailure when the listener method threw
+   */
+  static void messages(MessageEndpoint endpoint, List<BankMessage> messages) {
+    try {
+      ((BankSessionListener) endpoint).onMessages(messages);
     } catch (RuntimeException failed) {
       throw new DeliveryFailure(failed);
     }

@@ -45,14 +45,8 @@ class InboundDeliveryTest {
   void deliversASessionsMessagesOnOneKeptEndpointEvenWhenTheBeanThrowsDecliningEachAndReleasesItWhenItsFactoryGoes()
       throws Exception {
     start(1000, 5000);
-    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(new Bean() {
-      @Override
-      public void onMessage(BankMessage message) {
-        throw new IllegalStateException("the bean fails");
-      }
-    });
-    activate(endpoints, "ACQ1");
-    BankPeer bank = signedOn("ACQ1", "ACQ1-1");
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(failing());
+    BankPeer bank = signedOnTo(endpoints);
 
     bank.send(BankPeer.authorization(1));
     bank.send(BankPeer.authorization(2));
@@ -66,11 +60,13 @@ class InboundDeliveryTest {
       assertEquals(String.format("%06d", stan), declined.getString(11));
     }
     Poll.until("three declines counted", () -> stats("ACQ1").declinedUndelivered() == 3);
-    String n = endpointOf(endpoints, "onMessage");
+    String n = messageEndpoint(endpoints);
     List<String> messageCalls = endpoints.calls.stream().filter(call -> call.startsWith(n + " ")).toList();
     // One endpoint for the session's messages, kept although the bean threw; no transacted
-    // delivery, so no beforeDelivery/afterDelivery.
-    assertEquals(List.of(n + " create", n + " onMessage", n + " onMessage", n + " onMessage"), messageCalls);
+    // delivery, so no beforeDelivery/afterDelivery. (Frames the adapter reads together go in one
+    // call: how these three arrive is the network's business.)
+    assertEquals(n + " create", messageCalls.getFirst());
+    assertTrue(messageCalls.stream().skip(1).allMatch(call -> call.startsWith(n + " onMessage")), messageCalls.toString());
     BankMessage delivered = endpoints.messages.getFirst();
     assertEquals("0100", delivered.mti());
     assertEquals("000001", delivered.field(11));
@@ -92,6 +88,55 @@ class InboundDeliveryTest {
     assertEquals(n + " release", endpoints.calls.stream().filter(call -> call.startsWith(n + " ")).toList().getLast(),
         "the endpoint kept from the factory that went is released");
     assertEquals(3, endpoints.messages.size());
+  }
+
+  @Test
+  void handsFramesReadTogetherToTheEndpointInOneCallInTheirOrderAndAnswersEach() throws Exception {
+    start(1000, 5000);
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(answering());
+    BankPeer bank = signedOnTo(endpoints);
+
+    bank.sendTogether(IntStream.rangeClosed(1, 5).mapToObj(InboundDeliveryTest::authorization).toArray(ISOMsg[]::new));
+
+    assertEquals(List.of(1, 2, 3, 4, 5), answeredStans(bank, 5));
+    String n = messageEndpoint(endpoints);
+    assertEquals(List.of(n + " create", n + " onMessages 5"),
+        endpoints.calls.stream().filter(call -> call.startsWith(n + " ")).toList(), "one call for the burst");
+    assertEquals(List.of("000001", "000002", "000003", "000004", "000005"),
+        endpoints.messages.stream().map(message -> message.field(11)).toList());
+    Poll.until("5 delivered", () -> stats("ACQ1").delivered() == 5);
+
+    // A frame alone afterwards goes alone, at once.
+    bank.send(BankPeer.authorization(6));
+    assertEquals(List.of(6), answeredStans(bank, 1));
+    assertEquals(n + " onMessage", endpoints.calls.getLast());
+  }
+
+  @Test
+  void declinesEveryRequestOfABurstWithRc91WhenTheBeanThrowsOnIt() throws Exception {
+    start(1000, 5000);
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(failing());
+    BankPeer bank = signedOnTo(endpoints);
+
+    bank.sendTogether(authorization(1), authorization(2), authorization(3), authorization(4));
+
+    for (int stan = 1; stan <= 4; stan++) {
+      ISOMsg declined = bank.receive();
+      assertEquals("0110", declined.getMTI());
+      assertEquals("91", declined.getString(39), "each request of the failed burst is declined, none dropped");
+      assertEquals(String.format("%06d", stan), declined.getString(11));
+    }
+    Poll.until("four failures and four declines counted",
+        () -> stats("ACQ1").deliveryFailures() == 4 && stats("ACQ1").declinedUndelivered() == 4);
+    assertTrue(endpoints.calls.stream().anyMatch(call -> call.endsWith(" onMessages 4")), endpoints.calls.toString());
+  }
+
+  private static ISOMsg authorization(int stan) {
+    try {
+      return BankPeer.authorization(stan);
+    } catch (org.jpos.iso.ISOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -138,6 +183,8 @@ class InboundDeliveryTest {
     assertEquals(0, before.messages.size());
     // The bank may read the last answer before the endpoint has returned: poll the count.
     Poll.until("20 delivered", () -> stats("ACQ1").delivered() == 20);
+    long calls = after.calls.stream().filter(call -> call.contains(" onMessage")).count();
+    assertTrue(calls < 20, "what was buffered goes in calls of several messages, not one each: " + after.calls);
     SessionStatistics stats = stats("ACQ1");
     assertEquals(0, stats.buffered());
     assertEquals(0, stats.declinedUndelivered() + stats.lostUndelivered());
@@ -232,6 +279,22 @@ class InboundDeliveryTest {
     return gateway.sessionsOf(bankId).getFirst().statistics();
   }
 
+  /** ACQ1's session ACQ1-1 signed on, its messages going to {@code endpoints}. */
+  private BankPeer signedOnTo(RecordingEndpointFactory endpoints) throws Exception {
+    activate(endpoints, "ACQ1");
+    return signedOn("ACQ1", "ACQ1-1");
+  }
+
+  /** A bean that throws on every message. */
+  private static Bean failing() {
+    return new Bean() {
+      @Override
+      public void onMessage(BankMessage message) {
+        throw new IllegalStateException("the bean fails");
+      }
+    };
+  }
+
   /** A bean that approves every request through the adapter's gateway, as the edge MDB would. */
   private Bean answering() {
     return new Bean() {
@@ -257,6 +320,11 @@ class InboundDeliveryTest {
     return stans;
   }
 
+  /** The endpoint that got the first message (state changes get endpoints of their own). */
+  private static String messageEndpoint(RecordingEndpointFactory endpoints) {
+    return endpoints.calls.stream().filter(c -> c.contains(" onMessage")).findFirst().orElseThrow().split(" ")[0];
+  }
+
   private static String endpointOf(RecordingEndpointFactory endpoints, String call) {
     return endpoints.calls.stream().filter(c -> c.endsWith(" " + call)).findFirst().orElseThrow()
         .split(" ")[0];
@@ -268,8 +336,14 @@ class InboundDeliveryTest {
   }
 
   /** A bean that ignores state changes. */
+  /** A bean that handles a burst as the edge's does: each message in turn, as if given alone. */
   private abstract static class Bean implements BankSessionListener {
     @Override
     public void onSessionState(String bankId, String sessionId, SessionState state) {}
+
+    @Override
+    public void onMessages(List<BankMessage> messages) {
+      messages.forEach(this::onMessage);
+    }
   }
 }

@@ -597,6 +597,11 @@ public final class AdapterBenchmark {
     }
 
     @Override
+    public void onMessages(List<BankMessage> messages) {
+      messages.forEach(this::onMessage);
+    }
+
+    @Override
     public void onSessionState(String bankId, String sessionId, SessionState state) {}
 
     @Override

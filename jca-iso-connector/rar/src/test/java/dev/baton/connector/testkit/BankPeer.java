@@ -56,6 +56,24 @@ public final class BankPeer implements AutoCloseable {
     channel.send(message);
   }
 
+  /**
+   * Sends {@code messages} framed as the channel frames them, in one write of the socket: they
+   * reach the adapter together, as a burst a busy bank sends does.
+   */
+  public void sendTogether(ISOMsg... messages) throws IOException, ISOException {
+    java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+    for (ISOMsg message : messages) {
+      message.setPackager(new ISO87BPackager());
+      byte[] packed = message.pack();
+      frames.write(packed.length >> 8);
+      frames.write(packed.length & 0xff);
+      frames.write(packed);
+    }
+    java.io.OutputStream out = channel.getSocket().getOutputStream();
+    out.write(frames.toByteArray());
+    out.flush();
+  }
+
   /** Waits up to ten seconds for the next frame. */
   public ISOMsg receive() throws IOException, ISOException {
     return channel.receive();

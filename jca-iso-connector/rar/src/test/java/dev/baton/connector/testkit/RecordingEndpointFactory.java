@@ -42,6 +42,9 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
 
       @Override
       public void onMessage(BankMessage message) {}
+
+      @Override
+      public void onMessages(List<BankMessage> messages) {}
     });
   }
 
@@ -71,6 +74,13 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
       case "onMessage" -> {
         calls.add(number + " onMessage");
         messages.add((BankMessage) args[0]);
+        return call(method, args);
+      }
+      case "onMessages" -> {
+        @SuppressWarnings("unchecked")
+        List<BankMessage> burst = (List<BankMessage>) args[0];
+        calls.add(number + " onMessages " + burst.size());
+        messages.addAll(burst);
         return call(method, args);
       }
       case "onSessionState" -> {
