@@ -723,7 +723,7 @@ public final class EdgeEngine implements LinkListener {
    * all their fields were most of what the collector had to copy at each cycle.
    */
   private static BankMessage forReplay(BankMessage answer) {
-    IsoMessage.Builder kept = IsoMessage.builder(answer.mti());
+    IsoMessage.Builder kept = IsoMessage.builder(answer.mti(), REPLAY_FIELDS.length);
     for (int number : REPLAY_FIELDS) {
       String value = answer.field(number);
       if (value != null) {

@@ -121,20 +121,39 @@ public final class BankGateway {
     return endpoint.get();
   }
 
-  /** One of the bank's signed-on sessions, taking turns so that traffic spreads over them. */
+  /**
+   * One of the bank's signed-on sessions, taking turns so that traffic spreads over them. Counts
+   * them, then walks to the chosen one, rather than gathering them: every request sent to an
+   * issuer comes this way.
+   */
   private BankSession anySignedOn(String bankId) throws BankConnectorException {
     List<SessionEndpoint> sessions = registry.endpointsOf(bankId);
-    BankSession[] signedOn = new BankSession[sessions.size()];
     int count = 0;
     for (SessionEndpoint endpoint : sessions) {
-      BankSession session = endpoint.session().orElse(null);
-      if (session != null && session.state() == SessionState.SIGNED_ON) {
-        signedOn[count++] = session;
+      if (signedOn(endpoint) != null) {
+        count++;
       }
     }
-    if (count == 0) {
+    BankSession first = null;
+    if (count > 0) {
+      int chosen = Math.floorMod(turn.getAndIncrement(), count);
+      for (SessionEndpoint endpoint : sessions) {
+        BankSession session = signedOn(endpoint);
+        if (session != null && chosen-- == 0) {
+          return session;
+        }
+        first = first == null ? session : first;
+      }
+    }
+    // Sessions that signed off between the two walks left fewer than counted: any still on will do.
+    if (first == null) {
       throw new BankConnectorException("bank " + bankId + " has no signed-on session");
     }
-    return signedOn[Math.floorMod(turn.getAndIncrement(), count)];
+    return first;
+  }
+
+  private static BankSession signedOn(SessionEndpoint endpoint) {
+    BankSession session = endpoint.session().orElse(null);
+    return session != null && session.state() == SessionState.SIGNED_ON ? session : null;
   }
 }
