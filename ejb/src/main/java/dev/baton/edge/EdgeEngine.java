@@ -3,14 +3,12 @@ package dev.baton.edge;
 import dev.baton.connector.api.BankConnectorException;
 import dev.baton.connector.api.BankMessage;
 import dev.baton.connector.api.IsoMessage;
-import dev.baton.connector.api.ReaderBursts;
 import dev.baton.connector.api.SessionState;
 import dev.baton.link.Frame;
 import dev.baton.link.Frame.Control;
 import dev.baton.link.Frame.Data;
 import dev.baton.link.Frame.Refused;
 import dev.baton.link.LinkListener;
-import dev.baton.link.LinkWrites;
 import dev.baton.link.NodeState;
 import dev.baton.processing.AuthorizationMessages;
 import dev.baton.processing.ResponseCode;
@@ -47,9 +45,6 @@ import java.util.function.Function;
 public final class EdgeEngine implements LinkListener {
 
   private static final Logger LOG = System.getLogger(EdgeEngine.class.getName());
-
-  /** Deferred by a session reader's burst: one object, so that a burst defers it once. */
-  private static final Runnable SEND_HELD_LINK_WRITES = LinkWrites::sendHeld;
 
   private record Awaiting(String bankId, String sessionId, IsoMessage request, long deadline, NodeId node) {
     Awaiting sentTo(NodeId other) {
@@ -191,13 +186,11 @@ public final class EdgeEngine implements LinkListener {
     }
   }
 
-  /** A message from a bank, as the adapter delivered it. */
+  /**
+   * A message from a bank, as the adapter delivered it. (A burst of a session's frames comes to the
+   * edge's bean in one call, which sends the link writes they cause together.)
+   */
   public void fromBank(BankMessage message) {
-    // On a session reader with the bank's next frame already in hand, the link write this message
-    // causes waits for the writes of the frames after it: one flush for the burst.
-    if (ReaderBursts.deferToEndOfBurst(SEND_HELD_LINK_WRITES)) {
-      LinkWrites.hold();
-    }
     if (message.message().isRequest()) {
       fromAcquirer(message);
     } else {

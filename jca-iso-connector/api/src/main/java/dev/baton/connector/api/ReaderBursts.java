@@ -11,7 +11,9 @@ import java.util.List;
  * own writes) with {@link #deferToEndOfBurst}: the reader runs it once it has handed over the
  * frames it has in hand, before it waits for the bank again, and at least every {@link
  * #MAX_FRAMES} frames. So a burst of requests costs one flush, and a request alone still goes at
- * once.
+ * once. The adapter itself defers the delivery of such a burst this way: its messages reach the
+ * listener together, in {@link BankSessionListener#onMessages}, once the burst has been read, and
+ * the listener sends what they cause together there.
  *
  * <p>The state is the calling thread's own; only the adapter's readers ever have one in a burst.
  */

@@ -143,16 +143,12 @@ final class SessionMailbox {
    * reader with another frame in hand.
    */
   private boolean gathersBurst(Pending.Message first) {
-    synchronized (this) {
-      burstFirst = first;
+    if (!ReaderBursts.deferToEndOfBurst(burstEnd)) {
+      return false;
     }
-    if (ReaderBursts.deferToEndOfBurst(burstEnd)) {
-      return true;
-    }
-    synchronized (this) {
-      burstFirst = null;
-    }
-    return false;
+    // Read by burstEnd on this same thread, which holds the session (draining) until then.
+    burstFirst = first;
+    return true;
   }
 
   /**
