@@ -10,17 +10,25 @@ import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One TCP connection of the link, on either side: frames in on the connection's one reader
- * thread, frames out from any thread, one whole frame at a time, each flushed at once (the link
+ * thread, frames out from any thread, one whole frame at a time, each sent at once (the link
  * carries authorizations waiting for an answer, so nothing may sit in a buffer), unless the
  * writing thread {@linkplain #holdFlushes holds its flushes} because it writes more frames right
  * away: they then go in one system call and one segment, flushed when it is done ({@link
  * #flushHeld}). The first reason given to {@link #close} is kept, so that the reader, which sees
  * only "socket closed", can tell why the connection ended.
+ *
+ * <p>Writers do not wait for each other: a frame joins the connection's outgoing queue, and the
+ * thread that finds no one writing writes every frame queued, its own and those that came while it
+ * wrote, in as few system calls as the buffer allows. A writer that finds another writing leaves
+ * its frame to it and goes on. (With a lock around each write, the bank sessions' readers on the
+ * edge, all writing to the same two links, parked behind one another's system calls about once
+ * every ten authorizations, and each park cost a sleep and a wake-up of a thread.)
  */
 final class LinkConnection {
 
@@ -31,7 +39,10 @@ final class LinkConnection {
   private final String peer;
   private final DataInputStream in;
   private final DataOutputStream out;
+  /** Held by the one thread writing to the socket; others only ever try it. */
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Encoded frames waiting for the writing thread, in the order they were queued. */
+  private final ConcurrentLinkedQueue<byte[]> outgoing = new ConcurrentLinkedQueue<>();
   private final AtomicReference<String> closeReason = new AtomicReference<>();
 
   /**
@@ -102,11 +113,15 @@ final class LinkConnection {
   }
 
   /**
-   * Writes and flushes one frame. Encodes before taking the lock, so that concurrent senders wait
-   * only for each other's copy to the socket.
+   * Writes one frame and sends it, or leaves it to the thread writing now, which sends it with its
+   * own (see the class comment). Encodes before queueing, so that writers share only the copy to
+   * the socket. On a thread that holds its flushes the frame waits for {@link #flushHeld} (or for
+   * another thread's write, which takes it along).
    *
    * @throws IllegalArgumentException when the frame cannot be encoded or is over the maximum frame
    *     size, which the peer would refuse: nothing is written and the connection stays open
+   * @throws IOException when this thread's write to the socket failed (the frames it carried, its
+   *     own or others', are lost with the connection, as bytes in a socket's buffer are)
    */
   void write(Frame frame) throws IOException {
     byte[] bytes = FrameCodec.encode(frame);
@@ -115,17 +130,13 @@ final class LinkConnection {
       throw new IllegalArgumentException(FrameCodec.typeName(frame) + " frame of " + length
           + " bytes is over the maximum of " + maxFrameBytes);
     }
+    outgoing.add(bytes);
     LinkConnection[] held = HELD.get();
-    writeLock.lock();
-    try {
-      out.write(bytes);
-      if (held == null) {
-        out.flush();
-      }
-    } finally {
-      writeLock.unlock();
+    if (held == null) {
+      sendQueued();
+      return;
     }
-    if (held != null && held[0] != this) {
+    if (held[0] != this) {
       LinkConnection before = held[0];
       held[0] = this;
       if (before != null) {
@@ -134,17 +145,35 @@ final class LinkConnection {
     }
   }
 
-  /** Flushes what is buffered; a failure closes the connection, whose reader then reports it. */
+  /**
+   * Writes what is queued, unless another thread is writing: that one then writes it too, since it
+   * looks at the queue again after letting go of the socket. A frame queued just as the writer
+   * lets go is thus written by one of the two, never by neither.
+   */
+  private void sendQueued() throws IOException {
+    while (!outgoing.isEmpty()) {
+      if (!writeLock.tryLock()) {
+        return;
+      }
+      try {
+        for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
+          out.write(bytes);
+        }
+        out.flush();
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+
+  /** Sends what is queued; a failure closes the connection, whose reader then reports it. */
   private void flushQuietly() {
-    writeLock.lock();
     try {
-      out.flush();
+      sendQueued();
     } catch (IOException e) {
       if (close("write failed: " + e.getMessage())) {
         LOG.log(Level.WARNING, "connection to {0}: flush failed, closing the connection: {1}", peer, e.getMessage());
       }
-    } finally {
-      writeLock.unlock();
     }
   }
 

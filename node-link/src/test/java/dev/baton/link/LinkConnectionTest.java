@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Frames written on a thread that holds its flushes, over a real loopback connection. */
+/** Frames written on a thread that holds its flushes, and from many threads at once, over a real loopback connection. */
 class LinkConnectionTest {
 
   private static final int MAX = 64 * 1024;
@@ -54,6 +54,43 @@ class LinkConnectionTest {
         assertEquals(List.of("HELD", "OTHER"), read(in, 2), "the other thread's flush carried the held frame first");
       } finally {
         LinkConnection.flushHeld();
+        link.close("test over");
+      }
+    }
+  }
+
+  @Test
+  void framesWrittenFromManyThreadsAtOnceEachArriveOnceWholeAndInTheOrderTheirThreadWroteThem()
+      throws Exception {
+    int threads = 6;
+    int perThread = 3_000;
+    try (Pair pair = new Pair()) {
+      LinkConnection link = pair.link;
+      try {
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int writer = t;
+          writers.add(Thread.ofPlatform().start(() -> {
+            for (int n = 0; n < perThread; n++) {
+              send(link, writer + ":" + n);
+            }
+          }));
+        }
+        int[] next = new int[threads];
+        for (String verb : read(pair.in, threads * perThread)) {
+          int writer = Integer.parseInt(verb.substring(0, verb.indexOf(':')));
+          int n = Integer.parseInt(verb.substring(verb.indexOf(':') + 1));
+          assertEquals(next[writer], n, "writer " + writer + "'s frames arrive once each, in its order");
+          next[writer]++;
+        }
+        for (Thread writer : writers) {
+          writer.join(10_000);
+        }
+        for (int t = 0; t < threads; t++) {
+          assertEquals(perThread, next[t], "every frame of writer " + t + " arrived");
+        }
+        assertEquals(0, available(pair.peer), "nothing more than what was written");
+      } finally {
         link.close("test over");
       }
     }
