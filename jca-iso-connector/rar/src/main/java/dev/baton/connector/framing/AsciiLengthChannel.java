@@ -15,6 +15,8 @@ import org.jpos.iso.channel.ASCIIChannel;
 final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
 
   private final FrameGuard guard;
+  /** Writes what the nodes packed; see {@link PackedWriter} for how writers share the output. */
+  private final PackedWriter packedWriter;
   /** The input jPOS reads from, in place of its own buffer: it can say whether a frame is whole in it. */
   private volatile FramesInHand inHand;
 
@@ -25,6 +27,7 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
     this.header = tpdu;
     setMaxPacketLength(rules.maxFrameBytes());
     this.guard = new FrameGuard(rules);
+    this.packedWriter = new PackedWriter(serverOutLock, this::sendMessageLength, () -> serverOut);
   }
 
   @Override
@@ -73,13 +76,31 @@ final class AsciiLengthChannel extends ASCIIChannel implements FramedChannel {
   }
 
   @Override
+  public void send(ISOMsg message) throws IOException, ISOException {
+    super.send(message);
+    packedWriter.sendQueued(header); // what was left to this write while it held the output
+  }
+
+  @Override
+  public void send(byte[] bytes) throws IOException, ISOException {
+    super.send(bytes);
+    packedWriter.sendQueued(header);
+  }
+
+  @Override
+  public void sendKeepAlive() throws IOException {
+    super.sendKeepAlive();
+    packedWriter.sendQueued(header);
+  }
+
+  @Override
   public void sendPacked(byte[] packed, boolean flush) throws IOException {
-    PackedWriter.write(isConnected(), serverOutLock, this::sendMessageLength, serverOut, header, packed, flush);
+    packedWriter.write(isConnected(), header, packed, flush);
   }
 
   @Override
   public void flush() throws IOException {
-    PackedWriter.flush(isConnected(), serverOutLock, serverOut);
+    packedWriter.flush(isConnected(), header);
   }
 
   @Override

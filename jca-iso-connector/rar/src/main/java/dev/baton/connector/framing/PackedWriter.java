@@ -2,11 +2,22 @@ package dev.baton.connector.framing;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Writes a message packed elsewhere on a jPOS channel: its length prefix, header, and bytes; then
- * flushes, unless the writer sends several and flushes them together.
+ * Writes messages packed elsewhere on one jPOS channel: each one's length prefix, header, and
+ * bytes; then flushes, unless the writer sends several and flushes them together.
+ *
+ * <p>Writers do not wait for each other: a message joins the channel's queue, and the thread that
+ * finds the channel's output free writes everything queued, its own and what came while it wrote,
+ * with one flush. A writer that finds the output taken leaves its message to the thread holding
+ * it, which looks at the queue again after letting go. (On the edge the readers of both node
+ * links write to the same bank sessions, and with each waiting for the other's system call they
+ * parked behind one another about once every hundred authorizations, a sleep and a wake-up of a
+ * thread each time.) The channel's own jPOS writes ({@code send(ISOMsg)}, for the adapter's own
+ * answers) take the output lock as jPOS does; the channel then calls {@link #sendQueued} after
+ * them, for what was left to them meanwhile.
  */
 final class PackedWriter {
 
@@ -16,39 +27,71 @@ final class PackedWriter {
     void write(int length) throws IOException;
   }
 
-  private PackedWriter() {}
+  /** The channel's output, read when writing: jPOS replaces it with each connection. */
+  @FunctionalInterface
+  interface Output {
+    OutputStream stream();
+  }
 
-  static void write(boolean connected, Lock outLock, LengthPrefix prefix, OutputStream out,
-      byte[] header, byte[] packed, boolean flush) throws IOException {
+  private final Lock outLock;
+  private final LengthPrefix prefix;
+  private final Output out;
+  private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
+
+  PackedWriter(Lock outLock, LengthPrefix prefix, Output out) {
+    this.outLock = outLock;
+    this.prefix = prefix;
+    this.out = out;
+  }
+
+  /**
+   * Queues a message and, with {@code flush}, sends it (or leaves it to the thread sending now).
+   *
+   * @throws IOException when the connection is closed, or this thread's write failed (what it
+   *     carried, its own message or others', is lost with the connection, as bytes in a socket's
+   *     buffer are)
+   */
+  void write(boolean connected, byte[] header, byte[] packed, boolean flush) throws IOException {
     if (!connected) {
       throw new IOException("the connection is closed");
     }
-    outLock.lock();
-    try {
-      int headerLength = header == null ? 0 : header.length;
-      prefix.write(packed.length + headerLength);
-      if (headerLength > 0) {
-        out.write(header);
-      }
-      out.write(packed);
-      if (flush) {
-        out.flush();
-      }
-    } finally {
-      outLock.unlock();
+    queued.add(packed);
+    if (flush) {
+      sendQueued(header);
     }
   }
 
-  /** Sends what the buffer holds; a closed connection has nothing left to send. */
-  static void flush(boolean connected, Lock outLock, OutputStream out) throws IOException {
-    if (!connected) {
-      return;
+  /** Sends what is queued; a closed connection has nothing left to send. */
+  void flush(boolean connected, byte[] header) throws IOException {
+    if (connected) {
+      sendQueued(header);
     }
-    outLock.lock();
-    try {
-      out.flush();
-    } finally {
-      outLock.unlock();
+  }
+
+  /**
+   * Writes and flushes everything queued, unless another thread holds the output: that one then
+   * does (see the class comment). A message queued just as the writer lets go is thus written by
+   * one of the two, never by neither.
+   */
+  void sendQueued(byte[] header) throws IOException {
+    int headerLength = header == null ? 0 : header.length;
+    while (!queued.isEmpty()) {
+      if (!outLock.tryLock()) {
+        return;
+      }
+      try {
+        OutputStream stream = out.stream();
+        for (byte[] packed = queued.poll(); packed != null; packed = queued.poll()) {
+          prefix.write(packed.length + headerLength);
+          if (headerLength > 0) {
+            stream.write(header);
+          }
+          stream.write(packed);
+        }
+        stream.flush();
+      } finally {
+        outLock.unlock();
+      }
     }
   }
 }
