@@ -1,6 +1,7 @@
 package dev.baton.edge;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.api.SessionState;
 import dev.baton.link.LinkWrites;
@@ -48,6 +49,55 @@ public class EdgeTraffic implements BankSessionListener {
           fromBank(running, message);
         }
       });
+    }
+  }
+
+  /**
+   * The engine itself, once it runs, for the adapter to give bank messages to with no call of this
+   * bean each: a message needs none of the container's services (no transaction, no security, no
+   * CDI), the engine being a plain object the node links' threads call as well. Off the edge, or
+   * before the engine runs, every message comes through this bean.
+   */
+  @Override
+  public BankMessageHandler directHandler() {
+    EdgeEngine running = engine();
+    if (running == null) {
+      return null;
+    }
+    return new Direct(running, Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Hands the adapter's messages to the engine under the application's class loader (the one this
+   * bean's calls run under), as {@link #onMessage} and {@link #onMessages} would.
+   */
+  private record Direct(EdgeEngine engine, ClassLoader application) implements BankMessageHandler {
+    @Override
+    public void onMessage(BankMessage message) {
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      thread.setContextClassLoader(application);
+      try {
+        fromBank(engine, message);
+      } finally {
+        thread.setContextClassLoader(before);
+      }
+    }
+
+    @Override
+    public void onMessages(List<BankMessage> messages) {
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      thread.setContextClassLoader(application);
+      try {
+        LinkWrites.together(() -> {
+          for (BankMessage message : messages) {
+            fromBank(engine, message);
+          }
+        });
+      } finally {
+        thread.setContextClassLoader(before);
+      }
     }
   }
 

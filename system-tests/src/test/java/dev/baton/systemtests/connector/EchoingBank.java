@@ -4,6 +4,7 @@ import dev.baton.connector.api.BankConnection;
 import dev.baton.connector.api.BankConnectionFactory;
 import dev.baton.connector.api.BankConnectorException;
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.api.SessionState;
 import jakarta.annotation.Resource;
@@ -38,6 +39,11 @@ public class EchoingBank implements BankSessionListener {
   @Override
   public void onMessages(List<BankMessage> messages) {
     messages.forEach(this::onMessage);
+  }
+
+  @Override
+  public BankMessageHandler directHandler() {
+    return null; // every message through the container, as a bean that needs its services has them
   }
 
   @Override

@@ -50,4 +50,19 @@ public interface BankSessionListener {
    * @param messages two or more, of one session
    */
   void onMessages(List<BankMessage> messages);
+
+  /**
+   * A handler the adapter may give this listener's messages to directly, on the session's reader,
+   * in place of calling the bean through the container for each one; null for every message
+   * through the container. The adapter asks once for each endpoint it keeps for a session (this
+   * call goes through the container), and uses the handler until the endpoint is deactivated;
+   * deactivation waits (a few seconds at most) for the handler's calls under way to return, so an
+   * undeployed application is not called after it.
+   *
+   * <p>For a bean whose message handling needs none of the container's services: the container's
+   * work around a call (its interceptors, a request scope opened and closed, the instance pool) is
+   * paid for every message otherwise, and at a few thousand messages a second most calls carry
+   * one.
+   */
+  BankMessageHandler directHandler();
 }

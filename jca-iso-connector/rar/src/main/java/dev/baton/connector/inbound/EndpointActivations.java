@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.StampedLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -20,9 +25,18 @@ import java.util.stream.Collectors;
  */
 public final class EndpointActivations {
 
+  private static final Logger LOG = System.getLogger(EndpointActivations.class.getName());
   private static final Predicate<String> EVERY_BANK = bankId -> true;
+  /** How long a deactivation waits, at most, for direct handler calls under way to return. */
+  static final Duration DIRECT_CALLS_WAIT = Duration.ofSeconds(5);
 
   private final Map<MessageEndpointFactory, Predicate<String>> active = new ConcurrentHashMap<>();
+  /**
+   * Per activation, what its endpoints' direct handlers are called under ({@link #gate}): a call
+   * holds a read stamp, and deactivation takes the write lock, so that it returns only after the
+   * calls under way did, and no call starts after it.
+   */
+  private final Map<MessageEndpointFactory, StampedLock> gates = new ConcurrentHashMap<>();
   /**
    * The same activations as an array, replaced whenever they change (rarely: deployments), for
    * {@link #oneFor}, which every message asks: walking the map's entries made an entry object per
@@ -40,25 +54,58 @@ public final class EndpointActivations {
   public void activate(MessageEndpointFactory factory, String banks) {
     Predicate<String> filter = filter(banks);
     synchronized (active) {
+      gates.put(factory, new StampedLock());
       active.put(factory, filter);
       takeSnapshot();
     }
     onActivation.run();
   }
 
-  /** Removes an endpoint; what it has not taken waits for the next one. */
+  /**
+   * Removes an endpoint; what it has not taken waits for the next one. Returns once its direct
+   * handlers' calls under way have (at most {@link #DIRECT_CALLS_WAIT} later).
+   */
   public void deactivate(MessageEndpointFactory factory) {
+    StampedLock gate;
     synchronized (active) {
       active.remove(factory);
+      gate = gates.remove(factory);
       takeSnapshot();
+    }
+    if (gate != null) {
+      closeGate(gate);
+    }
+  }
+
+  /**
+   * The gate of an active endpoint's direct handler calls (see {@link #gates}), or null when it is
+   * not active (any more).
+   */
+  StampedLock gate(MessageEndpointFactory factory) {
+    return gates.get(factory);
+  }
+
+  /** Shuts the gate for good once the calls under way have returned; never opened again. */
+  private static void closeGate(StampedLock gate) {
+    try {
+      if (gate.tryWriteLock(DIRECT_CALLS_WAIT.toMillis(), TimeUnit.MILLISECONDS) == 0L) {
+        LOG.log(Level.WARNING, "endpoint deactivated while a direct handler call was still running after {0} s",
+            DIRECT_CALLS_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   public void clear() {
+    List<StampedLock> closing;
     synchronized (active) {
       active.clear();
+      closing = List.copyOf(gates.values());
+      gates.clear();
       takeSnapshot();
     }
+    closing.forEach(EndpointActivations::closeGate);
   }
 
   private void takeSnapshot() {

@@ -1,6 +1,7 @@
 package dev.baton.connector.inbound;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.api.SessionState;
 import jakarta.resource.ResourceException;
@@ -59,6 +60,45 @@ final class EndpointInvoker {
       ((BankSessionListener) endpoint).onMessages(messages);
     } catch (RuntimeException failed) {
       throw new DeliveryFailure(failed);
+    }
+  }
+
+  /**
+   * A message given to an endpoint's direct handler ({@link BankSessionListener#directHandler}),
+   * on the calling thread, no container around it.
+   *
+   * @throws DeliveryFailure when the handler threw
+   */
+  static void message(BankMessageHandler handler, BankMessage message) {
+    try {
+      handler.onMessage(message);
+    } catch (RuntimeException failed) {
+      throw new DeliveryFailure(failed);
+    }
+  }
+
+  /**
+   * Messages of one session, in order, given to an endpoint's direct handler in one call.
+   *
+   * @throws DeliveryFailure when the handler threw
+   */
+  static void messages(BankMessageHandler handler, List<BankMessage> messages) {
+    try {
+      handler.onMessages(messages);
+    } catch (RuntimeException failed) {
+      throw new DeliveryFailure(failed);
+    }
+  }
+
+  /**
+   * The direct handler a kept endpoint offers, asked through the container; null when it offers
+   * none or the call failed (its messages then go through the container).
+   */
+  static BankMessageHandler directHandler(MessageEndpoint endpoint) {
+    try {
+      return ((BankSessionListener) endpoint).directHandler();
+    } catch (RuntimeException failed) {
+      return null;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.baton.connector.inbound;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.ReaderBursts;
 import dev.baton.connector.inbound.EndpointInvoker.DeliveryFailure;
 import dev.baton.connector.inbound.EndpointInvoker.Outcome;
@@ -18,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.locks.StampedLock;
 import org.jpos.iso.ISOException;
 
 /**
@@ -35,7 +37,8 @@ import org.jpos.iso.ISOException;
  * (its interceptors, a request scope opened and closed) was a tenth of the edge's processor time
  * when it ran for every message. Whatever arrives while a delivery runs queues behind it and is
  * drained on a WorkManager thread, the messages between two state changes in one call, as is
- * everything queued while no endpoint listened. The session's reader
+ * everything queued while no endpoint listened. An endpoint that offers a direct handler has its
+ * messages given to that handler instead, with no call of the container around each. The session's reader
  * thus reads its next frame once the endpoint has taken the last; a bank that stops reading its
  * answers slows only its own session.
  */
@@ -63,6 +66,14 @@ final class SessionMailbox {
    */
   private MessageEndpointFactory keptFactory;
   private MessageEndpoint kept;
+  /**
+   * The kept endpoint's direct handler ({@link
+   * dev.baton.connector.api.BankSessionListener#directHandler}) and the gate its calls pass
+   * ({@link EndpointActivations#gate}); both null when it offers none: messages then go through
+   * the endpoint.
+   */
+  private BankMessageHandler keptHandler;
+  private StampedLock keptGate;
   /**
    * The first message of a reader's burst, which found the session idle and holds it ({@link
    * #draining}) until the burst ends; those read after it in the burst queue behind it. Null when
@@ -300,27 +311,59 @@ final class SessionMailbox {
   }
 
   private boolean deliverMessage(Pending.Message message, MessageEndpointFactory endpoint) {
-    if (!message.message().deadline().isAfter(Instant.now())) {
-      giveUp(message, "not delivered before its deadline");
-      return true;
-    }
     if (!keep(endpoint)) {
       return false;
     }
-    try {
-      EndpointInvoker.message(kept, message.message());
-      counters.delivered.incrementAndGet();
-    } catch (DeliveryFailure failure) {
-      // Thrown before the bean ran (it is being undeployed) or by a bean that answers nothing
-      // then (see BankSessionListener): a request gets its RC 91 here, or nobody answers it.
-      counters.failures.incrementAndGet();
-      LOG.log(Level.WARNING, "bank {0} session {1}: endpoint failed on {2}: {3}",
-          bankId, sessionId, message.message().mti(), failure.getMessage());
-      if (message.isRequest()) {
-        giveUp(message, "the endpoint failed on it");
-      }
+    long pass = enterDirect();
+    if (pass == NOT_NOW) {
+      return false;
     }
-    return true;
+    try {
+      if (!message.message().deadline().isAfter(Instant.now())) {
+        giveUp(message, "not delivered before its deadline");
+        return true;
+      }
+      try {
+        if (pass != THROUGH_ENDPOINT) {
+          EndpointInvoker.message(keptHandler, message.message());
+        } else {
+          EndpointInvoker.message(kept, message.message());
+        }
+        counters.delivered.incrementAndGet();
+      } catch (DeliveryFailure failure) {
+        // Thrown before the bean ran (it is being undeployed) or by a bean that answers nothing
+        // then (see BankSessionListener): a request gets its RC 91 here, or nobody answers it.
+        counters.failures.incrementAndGet();
+        LOG.log(Level.WARNING, "bank {0} session {1}: endpoint failed on {2}: {3}",
+            bankId, sessionId, message.message().mti(), failure.getMessage());
+        if (message.isRequest()) {
+          giveUp(message, "the endpoint failed on it");
+        }
+      }
+      return true;
+    } finally {
+      leaveDirect(pass);
+    }
+  }
+
+  /** {@link #enterDirect}: the kept endpoint has no direct handler; deliver through it. */
+  private static final long THROUGH_ENDPOINT = -1L;
+  /** {@link #enterDirect}: the endpoint is being deactivated; nothing may be delivered to it. */
+  private static final long NOT_NOW = 0L;
+
+  /**
+   * Before a delivery on the kept endpoint: a pass through its direct handler's gate (to give back
+   * with {@link #leaveDirect}), {@link #THROUGH_ENDPOINT} when it has no direct handler, or {@link
+   * #NOT_NOW} when it is being deactivated and the messages must wait for the next.
+   */
+  private long enterDirect() {
+    return keptHandler == null ? THROUGH_ENDPOINT : keptGate.tryReadLock();
+  }
+
+  private void leaveDirect(long pass) {
+    if (pass != THROUGH_ENDPOINT && pass != NOT_NOW) {
+      keptGate.unlockRead(pass);
+    }
   }
 
   /**
@@ -334,6 +377,19 @@ final class SessionMailbox {
     if (!keep(endpoint)) {
       return false;
     }
+    long pass = enterDirect();
+    if (pass == NOT_NOW) {
+      return false;
+    }
+    try {
+      return deliverKept(pendings, endpoint, pass);
+    } finally {
+      leaveDirect(pass);
+    }
+  }
+
+  /** {@link #deliverMessages} on the kept endpoint, past its gate. */
+  private boolean deliverKept(List<Pending> pendings, MessageEndpointFactory endpoint, long pass) {
     Instant now = Instant.now();
     List<Pending.Message> inTime = new ArrayList<>(pendings.size());
     for (Pending pending : pendings) {
@@ -344,19 +400,29 @@ final class SessionMailbox {
         giveUp(message, "not delivered before its deadline");
       }
     }
-    if (inTime.size() <= 1) {
-      return inTime.isEmpty() || deliverMessage(inTime.getFirst(), endpoint);
+    if (inTime.isEmpty()) {
+      return true;
     }
     List<BankMessage> messages = new ArrayList<>(inTime.size());
     inTime.forEach(message -> messages.add(message.message()));
     try {
-      EndpointInvoker.messages(kept, messages);
+      if (messages.size() == 1) {
+        if (pass != THROUGH_ENDPOINT) {
+          EndpointInvoker.message(keptHandler, messages.getFirst());
+        } else {
+          EndpointInvoker.message(kept, messages.getFirst());
+        }
+      } else if (pass != THROUGH_ENDPOINT) {
+        EndpointInvoker.messages(keptHandler, messages);
+      } else {
+        EndpointInvoker.messages(kept, messages);
+      }
       counters.delivered.addAndGet(messages.size());
     } catch (DeliveryFailure failure) {
       // As for one message (deliverMessage): each counts as failed, every request is declined.
       counters.failures.addAndGet(messages.size());
-      LOG.log(Level.WARNING, "bank {0} session {1}: endpoint failed on {2} messages: {3}",
-          bankId, sessionId, messages.size(), failure.getMessage());
+      LOG.log(Level.WARNING, "bank {0} session {1}: endpoint failed on {2}: {3}", bankId, sessionId,
+          messages.size() == 1 ? messages.getFirst().mti() : messages.size() + " messages", failure.getMessage());
       for (Pending.Message message : inTime) {
         if (message.isRequest()) {
           giveUp(message, "the endpoint failed on it");
@@ -374,6 +440,11 @@ final class SessionMailbox {
       }
       kept = EndpointInvoker.endpoint(endpoint);
       keptFactory = kept == null ? null : endpoint;
+      keptHandler = kept == null ? null : EndpointInvoker.directHandler(kept);
+      keptGate = keptHandler == null ? null : activations.gate(endpoint);
+      if (keptGate == null) {
+        keptHandler = null; // deactivated meanwhile: what it takes goes through the container
+      }
     }
     return kept != null;
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.api.BankSessionSettings;
 import dev.baton.connector.api.SessionState;
@@ -129,6 +130,107 @@ class InboundDeliveryTest {
     Poll.until("four failures and four declines counted",
         () -> stats("ACQ1").deliveryFailures() == 4 && stats("ACQ1").declinedUndelivered() == 4);
     assertTrue(endpoints.calls.stream().anyMatch(call -> call.endsWith(" onMessages 4")), endpoints.calls.toString());
+  }
+
+  @Test
+  void givesMessagesToTheDirectHandlerABeanOffersWithNoCallOfTheEndpointPerMessageAndDeclinesWhatItThrowsOn()
+      throws Exception {
+    start(1000, 5000);
+    Bean approving = answering();
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(direct(approving));
+    BankPeer bank = signedOnTo(endpoints);
+
+    bank.send(authorization(1));
+    assertEquals(List.of(1), answeredStans(bank, 1));
+    bank.sendTogether(authorization(2), authorization(3), authorization(4));
+    assertEquals(List.of(2, 3, 4), answeredStans(bank, 3));
+    bank.send(authorization(99)); // the handler throws on STAN 99
+    ISOMsg declined = bank.receive();
+    assertEquals("91", declined.getString(39), "a request the direct handler threw on is declined at once");
+    assertEquals("000099", declined.getString(11));
+
+    String n = endpointOf(endpoints, "directHandler");
+    List<String> calls = endpoints.calls.stream().filter(call -> call.startsWith(n + " ")).toList();
+    assertEquals(List.of(n + " create", n + " directHandler"), calls.subList(0, 2),
+        "the handler is asked for once, when the endpoint is kept");
+    assertTrue(calls.stream().skip(2).allMatch(call -> call.startsWith(n + " direct onMessage")),
+        "every message went to the handler, none through the endpoint: " + calls);
+    assertEquals(List.of("000001", "000002", "000003", "000004", "000099"),
+        endpoints.messages.stream().map(message -> message.field(11)).toList());
+    Poll.until("4 delivered, 1 failed and declined", () -> stats("ACQ1").delivered() == 4
+        && stats("ACQ1").deliveryFailures() == 1 && stats("ACQ1").declinedUndelivered() == 1);
+  }
+
+  @Test
+  void deactivationWaitsForADirectHandlerCallUnderWayAndWhatArrivesAfterItWaitsForTheNextEndpoint()
+      throws Exception {
+    start(1000, 5000);
+    java.util.concurrent.CountDownLatch inHandler = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
+    Bean approving = answering();
+    Bean blockingOnce = new Bean() {
+      @Override
+      public void onMessage(BankMessage message) {
+        if (message.field(11).equals("000001")) {
+          inHandler.countDown();
+          try {
+            letGo.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        approving.onMessage(message);
+      }
+    };
+    RecordingEndpointFactory endpoints = new RecordingEndpointFactory(direct(blockingOnce));
+    BankPeer bank = signedOnTo(endpoints);
+
+    bank.send(authorization(1));
+    assertTrue(inHandler.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first message reached the handler");
+    Thread deactivating = Thread.ofPlatform().start(() -> adapter.endpointDeactivation(endpoints, null));
+    Poll.until("the deactivation waiting", () -> deactivating.getState() == Thread.State.TIMED_WAITING);
+    assertTrue(deactivating.isAlive(), "deactivation does not return while the handler's call runs");
+    letGo.countDown();
+    deactivating.join(10_000);
+    assertTrue(!deactivating.isAlive(), "deactivation returned once the call did");
+    assertEquals(List.of(1), answeredStans(bank, 1));
+
+    bank.send(authorization(2));
+    RecordingEndpointFactory next = new RecordingEndpointFactory(answering());
+    activate(next, "ACQ1");
+    assertEquals(List.of(2), answeredStans(bank, 1));
+    assertEquals(List.of("000002"), next.messages.stream().map(message -> message.field(11)).toList(),
+        "the message after the deactivation went to the next endpoint");
+    assertEquals(List.of("000001"), endpoints.messages.stream().map(message -> message.field(11)).toList(),
+        "the deactivated endpoint's handler saw nothing after it");
+  }
+
+  /** A bean that offers a direct handler doing what {@code bean} does, and does nothing itself. */
+  private static Bean direct(Bean bean) {
+    return new Bean() {
+      @Override
+      public void onMessage(BankMessage message) {
+        throw new AssertionError("a message went through the endpoint, not the direct handler");
+      }
+
+      @Override
+      public BankMessageHandler directHandler() {
+        return new BankMessageHandler() {
+          @Override
+          public void onMessage(BankMessage message) {
+            if (message.field(11).equals("000099")) {
+              throw new IllegalStateException("the handler fails");
+            }
+            bean.onMessage(message);
+          }
+
+          @Override
+          public void onMessages(List<BankMessage> messages) {
+            messages.forEach(this::onMessage);
+          }
+        };
+      }
+    };
   }
 
   private static ISOMsg authorization(int stan) {
@@ -344,6 +446,11 @@ class InboundDeliveryTest {
     @Override
     public void onMessages(List<BankMessage> messages) {
       messages.forEach(this::onMessage);
+    }
+
+    @Override
+    public BankMessageHandler directHandler() {
+      return null;
     }
   }
 }

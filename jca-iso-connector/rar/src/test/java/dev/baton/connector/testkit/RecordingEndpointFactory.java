@@ -1,6 +1,7 @@
 package dev.baton.connector.testkit;
 
 import dev.baton.connector.api.BankMessage;
+import dev.baton.connector.api.BankMessageHandler;
 import dev.baton.connector.api.BankSessionListener;
 import dev.baton.connector.api.SessionState;
 import jakarta.resource.spi.UnavailableException;
@@ -45,6 +46,11 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
 
       @Override
       public void onMessages(List<BankMessage> messages) {}
+
+      @Override
+      public BankMessageHandler directHandler() {
+        return null;
+      }
     });
   }
 
@@ -83,6 +89,16 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
         messages.addAll(burst);
         return call(method, args);
       }
+      case "directHandler" -> {
+        // Asked once per kept endpoint; recorded only when the bean offers one. What the handler
+        // is given is recorded as the endpoint's calls are, marked "direct".
+        BankMessageHandler handler = (BankMessageHandler) call(method, args);
+        if (handler == null) {
+          return null;
+        }
+        calls.add(number + " directHandler");
+        return recording(number, handler);
+      }
       case "onSessionState" -> {
         calls.add(number + " onSessionState");
         states.add(args[1] + " " + args[2]);
@@ -100,6 +116,24 @@ public final class RecordingEndpointFactory implements MessageEndpointFactory {
       default -> throw new UnsupportedOperationException(method.getName());
     }
     return null;
+  }
+
+  private BankMessageHandler recording(int number, BankMessageHandler handler) {
+    return new BankMessageHandler() {
+      @Override
+      public void onMessage(BankMessage message) {
+        calls.add(number + " direct onMessage");
+        messages.add(message);
+        handler.onMessage(message);
+      }
+
+      @Override
+      public void onMessages(List<BankMessage> burst) {
+        calls.add(number + " direct onMessages " + burst.size());
+        messages.addAll(burst);
+        handler.onMessages(burst);
+      }
+    };
   }
 
   private Object call(Method method, Object[] args) throws Throwable {
