@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +44,15 @@ final class LinkConnection {
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Encoded frames waiting for the writing thread, in the order they were queued. */
   private final ConcurrentLinkedQueue<byte[]> outgoing = new ConcurrentLinkedQueue<>();
+  /** The bytes of the frames in {@link #outgoing}. */
+  private final AtomicLong queuedBytes = new AtomicLong();
+
+  /**
+   * Above this many bytes queued, a writer waits for the socket as a writer behind a lock would:
+   * a peer that reads slowly slows its senders (and through them the banks) instead of growing
+   * the queue.
+   */
+  static final long QUEUE_LIMIT_BYTES = 1 << 20;
   private final AtomicReference<String> closeReason = new AtomicReference<>();
 
   /**
@@ -131,9 +141,10 @@ final class LinkConnection {
           + " bytes is over the maximum of " + maxFrameBytes);
     }
     outgoing.add(bytes);
+    boolean over = queuedBytes.addAndGet(bytes.length) > QUEUE_LIMIT_BYTES;
     LinkConnection[] held = HELD.get();
-    if (held == null) {
-      sendQueued();
+    if (held == null || over) {
+      sendQueued(over);
       return;
     }
     if (held[0] != this) {
@@ -148,15 +159,19 @@ final class LinkConnection {
   /**
    * Writes what is queued, unless another thread is writing: that one then writes it too, since it
    * looks at the queue again after letting go of the socket. A frame queued just as the writer
-   * lets go is thus written by one of the two, never by neither.
+   * lets go is thus written by one of the two, never by neither. With {@code wait} (the queue over
+   * its limit) the thread waits for the socket instead of leaving its frame to the writer.
    */
-  private void sendQueued() throws IOException {
+  private void sendQueued(boolean wait) throws IOException {
     while (!outgoing.isEmpty()) {
-      if (!writeLock.tryLock()) {
+      if (wait) {
+        writeLock.lock();
+      } else if (!writeLock.tryLock()) {
         return;
       }
       try {
         for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
+          queuedBytes.addAndGet(-bytes.length);
           out.write(bytes);
         }
         out.flush();
@@ -169,7 +184,7 @@ final class LinkConnection {
   /** Sends what is queued; a failure closes the connection, whose reader then reports it. */
   private void flushQuietly() {
     try {
-      sendQueued();
+      sendQueued(false);
     } catch (IOException e) {
       if (close("write failed: " + e.getMessage())) {
         LOG.log(Level.WARNING, "connection to {0}: flush failed, closing the connection: {1}", peer, e.getMessage());
@@ -230,6 +245,11 @@ final class LinkConnection {
       // Closing is all that was asked; a socket that fails to close is closed enough.
     }
     return true;
+  }
+
+  /** The bytes of frames queued and not yet written to the socket. */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 
   boolean isClosed() {

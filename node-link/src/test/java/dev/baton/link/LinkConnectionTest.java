@@ -1,6 +1,7 @@
 package dev.baton.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -93,6 +94,41 @@ class LinkConnectionTest {
       } finally {
         link.close("test over");
       }
+    }
+  }
+
+  @Test
+  void aWriterWaitsForTheSocketOnceAPeerThatDoesNotReadHasLeftAMegabyteQueuedSoTheQueueStopsGrowing()
+      throws Exception {
+    try (Pair pair = new Pair()) {
+      LinkConnection link = pair.link;
+      byte[] body = new byte[2_000];
+      Frame frame = new Frame.Data(1, "ACQ1", "ACQ1-1", "", 0, body);
+      java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+      // Two writers, as the edge's session readers are: once the socket's buffers are full one of
+      // them is stuck in the socket's write, the other queues; neither reads what the peer sends.
+      List<Thread> writers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        writers.add(Thread.ofPlatform().daemon().start(() -> {
+          while (link.send(frame, "test link")) {
+            written.incrementAndGet();
+          }
+        }));
+      }
+      Poll.until("the queue over its limit and a writer waiting for the socket",
+          () -> link.queuedBytes() > LinkConnection.QUEUE_LIMIT_BYTES
+              && writers.stream().anyMatch(writer -> writer.getState() == Thread.State.WAITING));
+      int sends = written.get();
+      long queued = link.queuedBytes();
+      assertTrue(queued <= LinkConnection.QUEUE_LIMIT_BYTES + 2L * (body.length + 64),
+          "the queue stopped at its limit (plus a frame per writer): " + queued + " bytes");
+      // The connection closed, the writer in the socket's write fails and the waiting one too.
+      link.close("test over");
+      for (Thread writer : writers) {
+        writer.join(10_000);
+        assertTrue(!writer.isAlive(), "a closed connection ends the writers' waits");
+      }
+      assertTrue(sends > 0, "frames were sent before the buffers filled");
     }
   }
 

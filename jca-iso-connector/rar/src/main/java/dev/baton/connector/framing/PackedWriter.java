@@ -3,6 +3,7 @@ package dev.baton.connector.framing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -17,7 +18,9 @@ import java.util.concurrent.locks.Lock;
  * parked behind one another about once every hundred authorizations, a sleep and a wake-up of a
  * thread each time.) The channel's own jPOS writes ({@code send(ISOMsg)}, for the adapter's own
  * answers) take the output lock as jPOS does; the channel then calls {@link #sendQueued} after
- * them, for what was left to them meanwhile.
+ * them, for what was left to them meanwhile. Once {@link #QUEUE_LIMIT_BYTES} wait in the queue
+ * (a bank that stopped reading), a writer waits for the output as it would behind a lock, so the
+ * queue stops growing and the session's write watch sees the stuck write.
  */
 final class PackedWriter {
 
@@ -37,6 +40,10 @@ final class PackedWriter {
   private final LengthPrefix prefix;
   private final Output out;
   private final ConcurrentLinkedQueue<byte[]> queued = new ConcurrentLinkedQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+
+  /** Above this many bytes queued a writer waits for the output instead of leaving its message. */
+  static final long QUEUE_LIMIT_BYTES = 1 << 20;
 
   PackedWriter(Lock outLock, LengthPrefix prefix, Output out) {
     this.outLock = outLock;
@@ -56,15 +63,16 @@ final class PackedWriter {
       throw new IOException("the connection is closed");
     }
     queued.add(packed);
-    if (flush) {
-      sendQueued(header);
+    boolean over = queuedBytes.addAndGet(packed.length) > QUEUE_LIMIT_BYTES;
+    if (flush || over) {
+      sendQueued(header, over);
     }
   }
 
   /** Sends what is queued; a closed connection has nothing left to send. */
   void flush(boolean connected, byte[] header) throws IOException {
     if (connected) {
-      sendQueued(header);
+      sendQueued(header, false);
     }
   }
 
@@ -74,14 +82,22 @@ final class PackedWriter {
    * one of the two, never by neither.
    */
   void sendQueued(byte[] header) throws IOException {
+    sendQueued(header, false);
+  }
+
+  /** As {@link #sendQueued(byte[])}; with {@code wait}, waits for the output if it is taken. */
+  private void sendQueued(byte[] header, boolean wait) throws IOException {
     int headerLength = header == null ? 0 : header.length;
     while (!queued.isEmpty()) {
-      if (!outLock.tryLock()) {
+      if (wait) {
+        outLock.lock();
+      } else if (!outLock.tryLock()) {
         return;
       }
       try {
         OutputStream stream = out.stream();
         for (byte[] packed = queued.poll(); packed != null; packed = queued.poll()) {
+          queuedBytes.addAndGet(-packed.length);
           prefix.write(packed.length + headerLength);
           if (headerLength > 0) {
             stream.write(header);
@@ -93,5 +109,10 @@ final class PackedWriter {
         outLock.unlock();
       }
     }
+  }
+
+  /** The bytes of messages queued and not yet written to the output. */
+  long queuedBytes() {
+    return queuedBytes.get();
   }
 }
