@@ -382,14 +382,14 @@ final class SessionMailbox {
       return false;
     }
     try {
-      return deliverKept(pendings, endpoint, pass);
+      return deliverKept(pendings, pass);
     } finally {
       leaveDirect(pass);
     }
   }
 
   /** {@link #deliverMessages} on the kept endpoint, past its gate. */
-  private boolean deliverKept(List<Pending> pendings, MessageEndpointFactory endpoint, long pass) {
+  private boolean deliverKept(List<Pending> pendings, long pass) {
     Instant now = Instant.now();
     List<Pending.Message> inTime = new ArrayList<>(pendings.size());
     for (Pending pending : pendings) {
