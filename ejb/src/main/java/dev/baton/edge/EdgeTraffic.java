@@ -44,11 +44,7 @@ public class EdgeTraffic implements BankSessionListener {
   public void onMessages(List<BankMessage> messages) {
     EdgeEngine running = engine();
     if (running != null) {
-      LinkWrites.together(() -> {
-        for (BankMessage message : messages) {
-          fromBank(running, message);
-        }
-      });
+      fromBank(running, messages);
     }
   }
 
@@ -74,27 +70,20 @@ public class EdgeTraffic implements BankSessionListener {
   private record Direct(EdgeEngine engine, ClassLoader application) implements BankMessageHandler {
     @Override
     public void onMessage(BankMessage message) {
-      Thread thread = Thread.currentThread();
-      ClassLoader before = thread.getContextClassLoader();
-      thread.setContextClassLoader(application);
-      try {
-        fromBank(engine, message);
-      } finally {
-        thread.setContextClassLoader(before);
-      }
+      underApplication(() -> fromBank(engine, message));
     }
 
     @Override
     public void onMessages(List<BankMessage> messages) {
+      underApplication(() -> fromBank(engine, messages));
+    }
+
+    private void underApplication(Runnable action) {
       Thread thread = Thread.currentThread();
       ClassLoader before = thread.getContextClassLoader();
       thread.setContextClassLoader(application);
       try {
-        LinkWrites.together(() -> {
-          for (BankMessage message : messages) {
-            fromBank(engine, message);
-          }
-        });
+        action.run();
       } finally {
         thread.setContextClassLoader(before);
       }
@@ -110,6 +99,15 @@ public class EdgeTraffic implements BankSessionListener {
       engine = running;
     }
     return running;
+  }
+
+  /** Each message in turn, the node link frames they cause sent together at the end. */
+  private static void fromBank(EdgeEngine running, List<BankMessage> messages) {
+    LinkWrites.together(() -> {
+      for (BankMessage message : messages) {
+        fromBank(running, message);
+      }
+    });
   }
 
   private static void fromBank(EdgeEngine running, BankMessage message) {

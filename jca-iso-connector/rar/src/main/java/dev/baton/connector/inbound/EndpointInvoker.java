@@ -33,58 +33,51 @@ final class EndpointInvoker {
   private EndpointInvoker() {}
 
   /**
-   * A message on an endpoint the caller keeps for its session's deliveries, one at a time (the
-   * Connectors contract lets an adapter use an endpoint for many deliveries, never for two at
+   * What a kept endpoint's messages are given to when it offers no direct handler: the endpoint
+   * itself, used for many deliveries one at a time (the Connectors contract allows it, never two at
    * once). No {@code beforeDelivery}/{@code afterDelivery}: they exist for transacted delivery,
    * and the listener method runs on its own in the container (class loader, security, no
    * transaction) as a delivery without them does. Creating, preparing and releasing an endpoint
    * for every message was a tenth of the edge's time under load.
-   *
-   * @throws DeliveryFailure when the listener method threw
    */
-  static void message(MessageEndpoint endpoint, BankMessage message) {
+  static BankMessageHandler throughContainer(MessageEndpoint endpoint) {
+    BankSessionListener listener = (BankSessionListener) endpoint;
+    return new BankMessageHandler() {
+      @Override
+      public void onMessage(BankMessage message) {
+        listener.onMessage(message);
+      }
+
+      @Override
+      public void onMessages(List<BankMessage> messages) {
+        listener.onMessages(messages);
+      }
+    };
+  }
+
+  /**
+   * A message given to a kept endpoint's target ({@link #throughContainer}, or its direct handler
+   * ({@link BankSessionListener#directHandler}) on the calling thread, no container around it).
+   *
+   * @throws DeliveryFailure when the listener method or handler threw
+   */
+  static void message(BankMessageHandler target, BankMessage message) {
     try {
-      ((BankSessionListener) endpoint).onMessage(message);
+      target.onMessage(message);
     } catch (RuntimeException failed) {
       throw new DeliveryFailure(failed);
     }
   }
 
   /**
-   * Messages of one session, in order, in one call of an endpoint kept as for {@link #message}.
+   * Messages of one session, in order, in one call of a kept endpoint's target (see {@link
+   * #message}).
    *
-   * @throws DeliveryFailure when the listener method threw
+   * @throws DeliveryFailure when the listener method or handler threw
    */
-  static void messages(MessageEndpoint endpoint, List<BankMessage> messages) {
+  static void messages(BankMessageHandler target, List<BankMessage> messages) {
     try {
-      ((BankSessionListener) endpoint).onMessages(messages);
-    } catch (RuntimeException failed) {
-      throw new DeliveryFailure(failed);
-    }
-  }
-
-  /**
-   * A message given to an endpoint's direct handler ({@link BankSessionListener#directHandler}),
-   * on the calling thread, no container around it.
-   *
-   * @throws DeliveryFailure when the handler threw
-   */
-  static void message(BankMessageHandler handler, BankMessage message) {
-    try {
-      handler.onMessage(message);
-    } catch (RuntimeException failed) {
-      throw new DeliveryFailure(failed);
-    }
-  }
-
-  /**
-   * Messages of one session, in order, given to an endpoint's direct handler in one call.
-   *
-   * @throws DeliveryFailure when the handler threw
-   */
-  static void messages(BankMessageHandler handler, List<BankMessage> messages) {
-    try {
-      handler.onMessages(messages);
+      target.onMessages(messages);
     } catch (RuntimeException failed) {
       throw new DeliveryFailure(failed);
     }

@@ -67,12 +67,12 @@ final class SessionMailbox {
   private MessageEndpointFactory keptFactory;
   private MessageEndpoint kept;
   /**
-   * The kept endpoint's direct handler ({@link
-   * dev.baton.connector.api.BankSessionListener#directHandler}) and the gate its calls pass
-   * ({@link EndpointActivations#gate}); both null when it offers none: messages then go through
-   * the endpoint.
+   * What the kept endpoint's messages are given to: its direct handler ({@link
+   * dev.baton.connector.api.BankSessionListener#directHandler}), or the endpoint itself ({@link
+   * EndpointInvoker#throughContainer}); and the gate a direct handler's calls pass ({@link
+   * EndpointActivations#gate}), null for the endpoint.
    */
-  private BankMessageHandler keptHandler;
+  private BankMessageHandler keptTarget;
   private StampedLock keptGate;
   /**
    * The first message of a reader's burst, which found the session idle and holds it ({@link
@@ -324,11 +324,7 @@ final class SessionMailbox {
         return true;
       }
       try {
-        if (pass != THROUGH_ENDPOINT) {
-          EndpointInvoker.message(keptHandler, message.message());
-        } else {
-          EndpointInvoker.message(kept, message.message());
-        }
+        EndpointInvoker.message(keptTarget, message.message());
         counters.delivered.incrementAndGet();
       } catch (DeliveryFailure failure) {
         // Thrown before the bean ran (it is being undeployed) or by a bean that answers nothing
@@ -357,7 +353,7 @@ final class SessionMailbox {
    * #NOT_NOW} when it is being deactivated and the messages must wait for the next.
    */
   private long enterDirect() {
-    return keptHandler == null ? THROUGH_ENDPOINT : keptGate.tryReadLock();
+    return keptGate == null ? THROUGH_ENDPOINT : keptGate.tryReadLock();
   }
 
   private void leaveDirect(long pass) {
@@ -382,14 +378,14 @@ final class SessionMailbox {
       return false;
     }
     try {
-      return deliverKept(pendings, pass);
+      return deliverKept(pendings);
     } finally {
       leaveDirect(pass);
     }
   }
 
   /** {@link #deliverMessages} on the kept endpoint, past its gate. */
-  private boolean deliverKept(List<Pending> pendings, long pass) {
+  private boolean deliverKept(List<Pending> pendings) {
     Instant now = Instant.now();
     List<Pending.Message> inTime = new ArrayList<>(pendings.size());
     for (Pending pending : pendings) {
@@ -407,15 +403,9 @@ final class SessionMailbox {
     inTime.forEach(message -> messages.add(message.message()));
     try {
       if (messages.size() == 1) {
-        if (pass != THROUGH_ENDPOINT) {
-          EndpointInvoker.message(keptHandler, messages.getFirst());
-        } else {
-          EndpointInvoker.message(kept, messages.getFirst());
-        }
-      } else if (pass != THROUGH_ENDPOINT) {
-        EndpointInvoker.messages(keptHandler, messages);
+        EndpointInvoker.message(keptTarget, messages.getFirst());
       } else {
-        EndpointInvoker.messages(kept, messages);
+        EndpointInvoker.messages(keptTarget, messages);
       }
       counters.delivered.addAndGet(messages.size());
     } catch (DeliveryFailure failure) {
@@ -440,10 +430,13 @@ final class SessionMailbox {
       }
       kept = EndpointInvoker.endpoint(endpoint);
       keptFactory = kept == null ? null : endpoint;
-      keptHandler = kept == null ? null : EndpointInvoker.directHandler(kept);
-      keptGate = keptHandler == null ? null : activations.gate(endpoint);
-      if (keptGate == null) {
-        keptHandler = null; // deactivated meanwhile: what it takes goes through the container
+      BankMessageHandler direct = kept == null ? null : EndpointInvoker.directHandler(kept);
+      // A factory deactivated meanwhile has no gate: what it takes goes through the container.
+      keptGate = direct == null ? null : activations.gate(endpoint);
+      if (keptGate != null) {
+        keptTarget = direct;
+      } else {
+        keptTarget = kept == null ? null : EndpointInvoker.throughContainer(kept);
       }
     }
     return kept != null;
