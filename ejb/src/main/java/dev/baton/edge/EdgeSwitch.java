@@ -13,6 +13,7 @@ import dev.baton.link.NodeLinkClient;
 import dev.baton.link.NodeState;
 import dev.baton.routing.NodeId;
 import dev.baton.routing.RouteTable;
+import dev.baton.schedule.BeanSchedule;
 import dev.baton.sessions.BankSessionLoader;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -40,8 +41,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -106,7 +105,8 @@ public class EdgeSwitch {
   private volatile EdgeEngine engine;
   /** Ticks so far; only the ticker's thread counts them. */
   private long ticks;
-  private ScheduledFuture<?> ticker;
+  /** The deadline sweep and the route cache's read, every {@link #TICK_MILLIS}. */
+  private BeanSchedule ticker;
 
   @PostConstruct
   void start() {
@@ -156,14 +156,21 @@ public class EdgeSwitch {
     }
     engine = started;
     clients.values().forEach(NodeLinkClient::start);
-    ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    ticker = new BeanSchedule(threads, EdgeSwitch.class.getClassLoader(), "edge-ticks");
+    ticker.atFixedRate("deadline sweep", this::tick, Duration.ofMillis(TICK_MILLIS), Duration.ofMillis(TICK_MILLIS));
     LOG.log(Level.INFO, "edge: switching {0} banks over node links {1}", homes.size(), addresses);
   }
 
   @PreDestroy
   void stop() {
     if (ticker != null) {
-      ticker.cancel(false);
+      ticker.close();
+    }
+    EdgeEngine running = engine;
+    if (running != null) {
+      // The links closed below go DOWN because this edge is stopping, not because a node failed:
+      // no bank is to move for that (the route table stays as it is for the next start).
+      running.whenNodeDown(node -> LOG.log(Level.INFO, "node {0}: link closed as the edge stops; no failover", node));
     }
     clients.values().forEach(NodeLinkClient::close);
     door.close();

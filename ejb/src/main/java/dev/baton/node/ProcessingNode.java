@@ -4,6 +4,7 @@ import dev.baton.link.Frame;
 import dev.baton.link.NodeLinkServer;
 import dev.baton.link.ServerListener;
 import dev.baton.routing.NodeId;
+import dev.baton.schedule.BeanSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,7 +15,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -57,14 +56,12 @@ public class ProcessingNode {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   private ManagedThreadFactory threads;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
-
   private volatile NodeEngine engine;
   private NodeLinkServer server;
-  private ScheduledFuture<?> ticker;
-  private ScheduledFuture<?> lastAuthorizationWriter;
-  private ScheduledFuture<?> reloader;
+  /** The deadline sweep, on a thread of its own: a database write or read never delays it. */
+  private BeanSchedule deadlines;
+  /** The write of terminals' last authorizations and the configuration reload. */
+  private BeanSchedule chores;
   // The rows the engine's configuration was last built from; only the reloads touch it.
   private volatile NodeConfigurationReader.Rows configured;
   private java.util.concurrent.ScheduledExecutorService moves;
@@ -91,8 +88,8 @@ public class ProcessingNode {
     store = new CacheStore(inflight);
     started.inFlightStore(store, false);
     // A thread of its own, for moves and for the replica's writes that follow a cluster answer: on
-    // the shared scheduler (two threads here) a move's step waited behind the deadline sweep and
-    // the write of terminals' last authorizations, tens of milliseconds; on the cluster's answering
+    // a scheduler shared with the deadline sweep and the write of terminals' last authorizations, a
+    // move's step waited behind them, tens of milliseconds; on the cluster's answering
     // thread, a write was stored in a form the other node's reads did not find.
     // Its context class loader set to the application's as it starts: the managed factory's
     // thread, created when a cluster callback first handed it work, ran under the JGroups module's.
@@ -158,10 +155,13 @@ public class ProcessingNode {
     }
     server = link[0];
     engine = started;
-    ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    lastAuthorizationWriter =
-        scheduler.scheduleWithFixedDelay(this::writeLastAuthorizations, 1, 1, TimeUnit.SECONDS);
-    reloader = scheduler.scheduleWithFixedDelay(this::reloadRegularly, 5, 5, TimeUnit.SECONDS);
+    ClassLoader application = ProcessingNode.class.getClassLoader();
+    deadlines = new BeanSchedule(threads, application, "node-" + node.get() + "-deadlines");
+    deadlines.atFixedRate("deadline sweep", this::tick, Duration.ofMillis(TICK_MILLIS), Duration.ofMillis(TICK_MILLIS));
+    chores = new BeanSchedule(threads, application, "node-" + node.get() + "-chores");
+    chores.withFixedDelay("write of last authorizations", this::writeLastAuthorizations, Duration.ofSeconds(1),
+        Duration.ofSeconds(1));
+    chores.withFixedDelay("configuration reload", this::reloadRegularly, Duration.ofSeconds(5), Duration.ofSeconds(5));
     LOG.log(Level.INFO, "node {0}: processing, node link on {1}:{2}, in-flight replication {3}", node.get(), bind,
         Integer.toString(port), started.replicatesInFlight() ? "sync" : "none");
   }
@@ -211,14 +211,12 @@ public class ProcessingNode {
 
   @PreDestroy
   void stop() {
-    if (ticker != null) {
-      ticker.cancel(false);
+    if (deadlines != null) {
+      deadlines.close();
     }
-    if (reloader != null) {
-      reloader.cancel(false);
-    }
-    if (lastAuthorizationWriter != null) {
-      lastAuthorizationWriter.cancel(false);
+    if (chores != null) {
+      // Waits for a write under way, so the last one below is the last.
+      chores.close();
       writeLastAuthorizations();
     }
     if (server != null) {
@@ -230,7 +228,7 @@ public class ProcessingNode {
   }
 
   /**
-   * Every 5 seconds from the node's start, on the node's scheduler rather than at the same
+   * Every 5 seconds from the node's start, on the node's own schedule rather than at the same
    * wall-clock seconds on every server: the edge and both nodes reading the database at once made
    * a burst that the authorizations of that moment waited behind.
    */

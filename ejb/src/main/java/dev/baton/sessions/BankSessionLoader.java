@@ -3,6 +3,7 @@ package dev.baton.sessions;
 import dev.baton.connector.api.BankConnection;
 import dev.baton.connector.api.BankConnectionFactory;
 import dev.baton.connector.api.BankConnectorException;
+import dev.baton.schedule.BeanSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,21 +14,20 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -60,28 +60,29 @@ public class BankSessionLoader {
   private final Map<String, SessionRow> applied = new HashMap<>();
   private static final int FULL_RELOAD_EVERY = 12;
   private int regularReloads;
-  private ScheduledFuture<?> reloader;
+  private BeanSchedule reloader;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  private ManagedThreadFactory threads;
 
   @PostConstruct
   void start() {
     if (ownsBankSessions()) {
       reload();
-      reloader = scheduler.scheduleWithFixedDelay(this::reloadRegularly, 5, 5, TimeUnit.SECONDS);
+      reloader = new BeanSchedule(threads, BankSessionLoader.class.getClassLoader(), "bank-sessions-reload");
+      reloader.withFixedDelay("bank sessions reload", this::reloadRegularly, Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
   }
 
   @PreDestroy
   void stop() {
     if (reloader != null) {
-      reloader.cancel(false);
+      reloader.close();
     }
   }
 
   /**
-   * Every 5 seconds from the start, on the server's scheduler: a calendar timer fired at the same
+   * Every 5 seconds from the start, on the bean's own schedule: a calendar timer fired at the same
    * wall-clock instant as the other servers' work, and that instant's authorizations waited.
    */
   private void reloadRegularly() {

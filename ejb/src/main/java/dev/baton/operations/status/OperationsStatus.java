@@ -10,6 +10,7 @@ import dev.baton.edge.EdgeSwitch;
 import dev.baton.edge.NodeLinkStatus;
 import dev.baton.operations.status.BankDirectory.ConfiguredBank;
 import dev.baton.operations.status.BankDirectory.ConfiguredSession;
+import dev.baton.schedule.BeanSchedule;
 import dev.baton.routing.NodeId;
 import dev.baton.routing.RouteTable;
 import dev.baton.sessions.BankSessionLoader;
@@ -23,10 +24,11 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
@@ -58,8 +59,8 @@ public class OperationsStatus {
   @Resource(lookup = "java:/baton/BankConnectionFactory")
   private BankConnectionFactory connections;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  private ManagedScheduledExecutorService scheduler;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  private ManagedThreadFactory threads;
 
   @EJB private RouteTable routes;
 
@@ -71,7 +72,7 @@ public class OperationsStatus {
   // Only the sampling task touches these.
   private List<String> sampledBankIds;
   private long sampledBanksAt;
-  private ScheduledFuture<?> sampler;
+  private BeanSchedule sampler;
 
   public OperationsStatus() {
     for (NodeId node : NodeId.values()) {
@@ -80,20 +81,21 @@ public class OperationsStatus {
   }
 
   /**
-   * Samples every second on the edge, on the server's scheduler: a calendar timer fired at the
+   * Samples every second on the edge, on the bean's own schedule: a calendar timer fired at the
    * same wall-clock instant as every other server's, and that instant's authorizations waited.
    */
   @PostConstruct
   void startSampling() {
     if (BankSessionLoader.ownsBankSessions()) {
-      sampler = scheduler.scheduleAtFixedRate(this::sampleSafely, 1, 1, TimeUnit.SECONDS);
+      sampler = new BeanSchedule(threads, OperationsStatus.class.getClassLoader(), "operations-sampler");
+      sampler.atFixedRate("status sample", this::sampleSafely, Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
   }
 
   @PreDestroy
   void stopSampling() {
     if (sampler != null) {
-      sampler.cancel(false);
+      sampler.close();
     }
   }
 
