@@ -202,11 +202,7 @@ public class ProcessingNode {
 
   /** A managed thread that runs {@code task} with the application's class loader as its context's. */
   private Thread applicationThread(Runnable task) {
-    ClassLoader application = ProcessingNode.class.getClassLoader();
-    return threads.newThread(() -> {
-      Thread.currentThread().setContextClassLoader(application);
-      task.run();
-    });
+    return BeanSchedule.applicationThreads(threads, ProcessingNode.class.getClassLoader()).newThread(task);
   }
 
   @PreDestroy

@@ -40,21 +40,35 @@ public final class BeanSchedule implements AutoCloseable {
    */
   public BeanSchedule(ThreadFactory threads, ClassLoader application, String name) {
     this.name = Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(application, "application");
-    Objects.requireNonNull(threads, "threads");
+    ThreadFactory underApplication = applicationThreads(threads, application);
     this.executor =
         new ScheduledThreadPoolExecutor(
             1,
             task ->
-                threads.newThread(
+                underApplication.newThread(
                     () -> {
                       Thread.currentThread().setName(name);
-                      Thread.currentThread().setContextClassLoader(application);
                       task.run();
                     }));
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+  }
+
+  /**
+   * Threads of {@code threads} that run their task with {@code application} as their context class
+   * loader: a managed factory's thread otherwise runs under the loader of whatever first made it
+   * start (a cluster callback's thread ran under the JGroups module's).
+   */
+  public static ThreadFactory applicationThreads(ThreadFactory threads, ClassLoader application) {
+    Objects.requireNonNull(threads, "threads");
+    Objects.requireNonNull(application, "application");
+    return task ->
+        threads.newThread(
+            () -> {
+              Thread.currentThread().setContextClassLoader(application);
+              task.run();
+            });
   }
 
   /** Runs {@code task} every {@code period}, the first time after {@code first}. */
