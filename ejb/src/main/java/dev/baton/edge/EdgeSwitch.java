@@ -13,6 +13,7 @@ import dev.baton.link.NodeLinkClient;
 import dev.baton.link.NodeState;
 import dev.baton.routing.NodeId;
 import dev.baton.routing.RouteTable;
+import dev.baton.routing.ServerRole;
 import dev.baton.schedule.BeanSchedule;
 import dev.baton.sessions.BankSessionLoader;
 import jakarta.annotation.PostConstruct;
@@ -110,7 +111,7 @@ public class EdgeSwitch {
 
   @PostConstruct
   void start() {
-    if (!BankSessionLoader.ownsBankSessions()) {
+    if (!ServerRole.ownsBankSessions()) {
       return;
     }
     Map<String, NodeId> homes = homeNodes();

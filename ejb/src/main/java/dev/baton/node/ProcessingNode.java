@@ -4,6 +4,7 @@ import dev.baton.link.Frame;
 import dev.baton.link.NodeLinkServer;
 import dev.baton.link.ServerListener;
 import dev.baton.routing.NodeId;
+import dev.baton.routing.ServerRole;
 import dev.baton.schedule.BeanSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -66,18 +67,9 @@ public class ProcessingNode {
   private volatile NodeConfigurationReader.Rows configured;
   private java.util.concurrent.ScheduledExecutorService moves;
 
-  /** This server's node, when it is a processing node. */
-  public static Optional<NodeId> currentNode() {
-    return switch (String.valueOf(System.getProperty("baton.role"))) {
-      case "node-a" -> Optional.of(NodeId.A);
-      case "node-b" -> Optional.of(NodeId.B);
-      default -> Optional.empty();
-    };
-  }
-
   @PostConstruct
   void start() {
-    Optional<NodeId> node = currentNode();
+    Optional<NodeId> node = ServerRole.processingNode();
     if (node.isEmpty()) {
       return;
     }

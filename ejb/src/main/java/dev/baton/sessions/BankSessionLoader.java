@@ -3,6 +3,7 @@ package dev.baton.sessions;
 import dev.baton.connector.api.BankConnection;
 import dev.baton.connector.api.BankConnectionFactory;
 import dev.baton.connector.api.BankConnectorException;
+import dev.baton.routing.ServerRole;
 import dev.baton.schedule.BeanSchedule;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -67,7 +68,7 @@ public class BankSessionLoader {
 
   @PostConstruct
   void start() {
-    if (ownsBankSessions()) {
+    if (ServerRole.ownsBankSessions()) {
       reload();
       reloader = new BeanSchedule(threads, BankSessionLoader.class.getClassLoader(), "bank-sessions-reload");
       reloader.withFixedDelay("bank sessions reload", this::reloadRegularly, Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -94,11 +95,6 @@ public class BankSessionLoader {
       // A failed reload must not end the schedule.
       LOG.log(Level.ERROR, "bank sessions not reloaded", e);
     }
-  }
-
-  /** Only the edge holds bank sessions; the processing nodes never open a bank socket. */
-  public static boolean ownsBankSessions() {
-    return "edge".equals(System.getProperty("baton.role"));
   }
 
   /** Applies the table to the adapter now; returns how many sessions run. */

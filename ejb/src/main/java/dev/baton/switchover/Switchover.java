@@ -3,7 +3,7 @@ package dev.baton.switchover;
 import dev.baton.edge.EdgeEngine;
 import dev.baton.edge.EdgeSwitch;
 import dev.baton.link.NodeState;
-import dev.baton.operations.audit.AuditLog;
+import dev.baton.operations.audit.AuditTrail;
 import dev.baton.routing.NodeId;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -284,7 +284,7 @@ public class Switchover implements BankMoves {
       insert.setString(8, result.outcome());
       insert.setString(9, detail.isEmpty() ? null : detail.substring(2));
       insert.executeUpdate();
-      AuditLog.write(connection, actor, FAILOVER.equals(actor) ? "FAILOVER" : "MOVE", result.bankId(),
+      AuditTrail.write(connection, actor, FAILOVER.equals(actor) ? "FAILOVER" : "MOVE", result.bankId(),
           result.from() + " -> " + result.to() + " in " + result.durationMillis() + " ms, "
               + result.contextsHandedOver() + " in-flight handed over" + detail,
           MoveResult.MOVED.equals(result.outcome()) ? "OK" : "FAILED");
@@ -295,7 +295,7 @@ public class Switchover implements BankMoves {
 
   private void audit(String actor, String action, String subject, String detail, String outcome) {
     try (Connection connection = dataSource.getConnection()) {
-      AuditLog.write(connection, actor, action, subject, detail, outcome);
+      AuditTrail.write(connection, actor, action, subject, detail, outcome);
     } catch (SQLException e) {
       LOG.log(Level.ERROR, "audit not written ({0} {1} {2}): {3}", actor, action, subject, e.getMessage());
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes operator actions to {@code audit_event} (in the caller's transaction, so an action and
- * its record commit together) and reads them back, newest first.
+ * Writes operator actions to {@code audit_event} in a transaction of their own (refusals; an
+ * action's own record goes with it through {@link AuditTrail}) and reads them back, newest first.
  */
 @Stateless
 public class AuditLog {
@@ -24,25 +24,10 @@ public class AuditLog {
   @Resource(lookup = "java:jboss/datasources/BatonDS")
   private DataSource dataSource;
 
-  /** Writes one event on {@code connection}, inside whatever transaction it has open. */
-  public static void write(Connection connection, String actor, String action, String subject, String detail, String outcome)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO audit_event (actor, action, subject, detail, outcome) VALUES (?, ?, ?, ?, ?)")) {
-      insert.setString(1, actor);
-      insert.setString(2, action);
-      insert.setString(3, subject);
-      insert.setString(4, detail);
-      insert.setString(5, outcome);
-      insert.executeUpdate();
-    }
-  }
-
   /** Writes one event in a transaction of its own (for refusals: nothing else is written). */
   public void record(String actor, String action, String subject, String detail, String outcome) {
     try (Connection connection = dataSource.getConnection()) {
-      write(connection, actor, action, subject, detail, outcome);
+      AuditTrail.write(connection, actor, action, subject, detail, outcome);
     } catch (SQLException e) {
       throw new IllegalStateException("the audit event was not written: " + e.getMessage(), e);
     }

@@ -2,7 +2,7 @@ package dev.baton.operations.configuration;
 
 import dev.baton.operations.InvalidConfiguration;
 import dev.baton.operations.UnknownItem;
-import dev.baton.operations.audit.AuditLog;
+import dev.baton.operations.audit.AuditTrail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -39,7 +39,7 @@ public class BankConfiguration {
           upsert.setBoolean(5, bank.enabled());
           upsert.executeUpdate();
         }
-        AuditLog.write(connection, actor, "configuration.bank.save", bank.id(), bank.toString(), "OK");
+        AuditTrail.write(connection, actor, "configuration.bank.save", bank.id(), bank.toString(), "OK");
         return bank;
       });
     } catch (UnknownItem e) {
@@ -57,7 +57,7 @@ public class BankConfiguration {
         }
       }
       ConfigurationQueries.deleteOne(connection, "DELETE FROM bank WHERE id = ?", id, "no bank " + id);
-      AuditLog.write(connection, actor, "configuration.bank.delete", id, "deleted", "OK");
+      AuditTrail.write(connection, actor, "configuration.bank.delete", id, "deleted", "OK");
       return null;
     });
   }
@@ -91,7 +91,7 @@ public class BankConfiguration {
           insert.setString(2, range.issuerId());
           insert.executeUpdate();
         }
-        AuditLog.write(connection, actor, "configuration.bin-range.add", range.issuerId() + " " + range.prefix(), range.toString(), "OK");
+        AuditTrail.write(connection, actor, "configuration.bin-range.add", range.issuerId() + " " + range.prefix(), range.toString(), "OK");
         return range;
       });
     } catch (UnknownItem e) {

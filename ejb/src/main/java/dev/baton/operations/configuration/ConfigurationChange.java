@@ -2,7 +2,7 @@ package dev.baton.operations.configuration;
 
 import dev.baton.operations.InvalidConfiguration;
 import dev.baton.operations.UnknownItem;
-import dev.baton.operations.audit.AuditLog;
+import dev.baton.operations.audit.AuditTrail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ final class ConfigurationChange {
         String bank = ConfigurationQueries.text(connection,
             "SELECT " + bankColumn + " FROM " + table + " WHERE " + keyColumn + " = ?", key);
         ConfigurationQueries.deleteOne(connection, "DELETE FROM " + table + " WHERE " + keyColumn + " = ?", key, "no " + what + " " + key);
-        AuditLog.write(connection, actor, action, bank + " " + key, "deleted", "OK");
+        AuditTrail.write(connection, actor, action, bank + " " + key, "deleted", "OK");
         return null;
       });
     } catch (InvalidConfiguration e) {

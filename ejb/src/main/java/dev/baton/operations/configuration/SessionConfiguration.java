@@ -2,7 +2,8 @@ package dev.baton.operations.configuration;
 
 import dev.baton.operations.InvalidConfiguration;
 import dev.baton.operations.UnknownItem;
-import dev.baton.operations.audit.AuditLog;
+import dev.baton.operations.audit.AuditTrail;
+import dev.baton.routing.ServerRole;
 import dev.baton.sessions.BankSessionLoader;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -48,7 +49,7 @@ public class SessionConfiguration {
       ConfigurationChange.run(dataSource, actor, connection -> {
         checkAgainstConfigured(connection, session);
         upsert(connection, session);
-        AuditLog.write(connection, actor, "configuration.session.save", session.bankId() + " " + session.id(), session.toString(), "OK");
+        AuditTrail.write(connection, actor, "configuration.session.save", session.bankId() + " " + session.id(), session.toString(), "OK");
         return null;
       });
     } catch (UnknownItem e) {
@@ -64,7 +65,7 @@ public class SessionConfiguration {
   }
 
   private void applyNow() {
-    if (BankSessionLoader.ownsBankSessions()) {
+    if (ServerRole.ownsBankSessions()) {
       loader.reload();
     }
   }
@@ -97,7 +98,7 @@ public class SessionConfiguration {
       }
     }
     // a port this session does not hold yet must be free on this server (its listener holds its own)
-    if (current == null && BankSessionLoader.ownsBankSessions()) {
+    if (current == null && ServerRole.ownsBankSessions()) {
       String busy = bindProblem(session.host(), session.port());
       if (busy != null) {
         throw InvalidConfiguration.of("port", busy);

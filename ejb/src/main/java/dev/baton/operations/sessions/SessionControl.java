@@ -4,7 +4,7 @@ import dev.baton.connector.api.BankConnection;
 import dev.baton.connector.api.BankConnectionFactory;
 import dev.baton.connector.api.BankConnectorException;
 import dev.baton.operations.UnknownItem;
-import dev.baton.operations.audit.AuditLog;
+import dev.baton.operations.audit.AuditTrail;
 import dev.baton.sessions.BankSessionLoader;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -68,7 +68,7 @@ public class SessionControl {
         update.setString(2, sessionId);
         update.executeUpdate();
       }
-      AuditLog.write(connection, actor, enabled ? "session.enable" : "session.disable", bank + " " + sessionId,
+      AuditTrail.write(connection, actor, enabled ? "session.enable" : "session.disable", bank + " " + sessionId,
           enabled ? "enabled by the operator" : "disabled by the operator", "OK");
       connection.commit();
     } catch (SQLException e) {
@@ -94,7 +94,7 @@ public class SessionControl {
 
   private void audit(String actor, String action, String bank, String sessionId, String detail, String outcome) {
     try (Connection connection = dataSource.getConnection()) {
-      AuditLog.write(connection, actor, action, bank + " " + sessionId, detail, outcome);
+      AuditTrail.write(connection, actor, action, bank + " " + sessionId, detail, outcome);
     } catch (SQLException e) {
       throw new IllegalStateException("the audit event was not written: " + e.getMessage(), e);
     }

@@ -12,8 +12,8 @@ import dev.baton.operations.status.BankDirectory.ConfiguredBank;
 import dev.baton.operations.status.BankDirectory.ConfiguredSession;
 import dev.baton.routing.NodeId;
 import dev.baton.routing.RouteTable;
+import dev.baton.routing.ServerRole;
 import dev.baton.schedule.BeanSchedule;
-import dev.baton.sessions.BankSessionLoader;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -86,7 +86,7 @@ public class OperationsStatus {
    */
   @PostConstruct
   void startSampling() {
-    if (BankSessionLoader.ownsBankSessions()) {
+    if (ServerRole.ownsBankSessions()) {
       sampler = new BeanSchedule(threads, OperationsStatus.class.getClassLoader(), "operations-sampler");
       sampler.atFixedRate("status sample", this::sampleSafely, Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
@@ -237,7 +237,7 @@ public class OperationsStatus {
   }
 
   private List<SessionInfo> runningSessions(String bankId) {
-    if (!BankSessionLoader.ownsBankSessions()) {
+    if (!ServerRole.ownsBankSessions()) {
       return List.of();
     }
     try (BankConnection connection = connections.getConnection()) {
