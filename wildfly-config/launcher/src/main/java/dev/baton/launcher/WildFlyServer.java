@@ -153,6 +153,11 @@ public final class WildFlyServer implements Component {
     if (pid() < 0) {
       return Health.down("not running");
     }
+    if (stillBooting()) {
+      // Not asked yet: the server logs a WARN for every readiness probe that finds it DOWN, a
+      // hundred and more over a boot.
+      return Health.starting("booting");
+    }
     Health health =
         Polling.get(readiness())
             .map(answer -> judge(answer.statusCode(), answer.body()))
@@ -174,6 +179,23 @@ public final class WildFlyServer implements Component {
   boolean cacheContainersStarted() {
     String since = logSinceStart();
     return CLUSTERED_CONTAINERS.stream().allMatch(name -> since.contains("Started " + name + " cache container"));
+  }
+
+  /**
+   * True while the server this launcher started has not logged the end of its boot (WFLYSRV0025,
+   * or WFLYSRV0026 with errors); false for a server it did not start, and once the log is shorter
+   * than when it started (rotated at midnight: the probe then decides).
+   */
+  private boolean stillBooting() {
+    try {
+      if (logOffsetAtStart < 0 || Files.size(log()) < logOffsetAtStart) {
+        return false;
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    String since = logSinceStart();
+    return !since.contains("WFLYSRV0025") && !since.contains("WFLYSRV0026");
   }
 
   /** True if the server this launcher started finished booting with failed services. */
