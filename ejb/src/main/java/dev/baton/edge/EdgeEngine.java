@@ -159,6 +159,7 @@ public final class EdgeEngine implements LinkListener {
    */
   private final Map<NodeId, java.util.concurrent.locks.ReadWriteLock> sendLocks = new java.util.EnumMap<>(NodeId.class);
   private volatile java.util.function.Consumer<NodeId> nodeDown = node -> {};
+  private volatile boolean stopping;
 
   /**
    * @param routes the node serving a bank
@@ -462,9 +463,20 @@ public final class EdgeEngine implements LinkListener {
     nodeDown = Objects.requireNonNull(listener, "listener");
   }
 
+  /**
+   * The edge is stopping: the node links it closes next go DOWN for that, not because a node
+   * failed, so no bank moves (the route table stays as it is for the next start) and the change is
+   * no incident in the log.
+   */
+  public void stopping() {
+    stopping = true;
+    nodeDown = node -> LOG.log(Level.INFO, "node {0}: link closed as the edge stops; no failover", node);
+  }
+
   @Override
   public void onState(String nodeId, NodeState from, NodeState to, String reason) {
-    LOG.log(to == NodeState.UP ? Level.INFO : Level.WARNING, "node {0}: {1} -> {2} ({3})", nodeId, from, to, reason);
+    LOG.log(to == NodeState.UP || stopping ? Level.INFO : Level.WARNING, "node {0}: {1} -> {2} ({3})", nodeId, from,
+        to, reason);
     if (to == NodeState.DOWN) {
       NodeId down = NodeId.parse(nodeId);
       // Before failover points the issuers elsewhere: these wait for the new route.

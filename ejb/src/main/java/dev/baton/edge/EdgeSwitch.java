@@ -169,9 +169,7 @@ public class EdgeSwitch {
     }
     EdgeEngine running = engine;
     if (running != null) {
-      // The links closed below go DOWN because this edge is stopping, not because a node failed:
-      // no bank is to move for that (the route table stays as it is for the next start).
-      running.whenNodeDown(node -> LOG.log(Level.INFO, "node {0}: link closed as the edge stops; no failover", node));
+      running.stopping(); // the links closed below go DOWN for that: no failover
     }
     clients.values().forEach(NodeLinkClient::close);
     door.close();

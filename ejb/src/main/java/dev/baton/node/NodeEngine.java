@@ -306,7 +306,9 @@ public final class NodeEngine {
       LOG.log(Level.ERROR, "node {0}: {1} of node {2} clashes with a context here; its acquirer gets RC 91 from the edge",
           node, clash, from);
     }
-    LOG.log(Level.WARNING, "node {0}: took over {1} in-flight authorizations of node {2} in {3} ms (the cluster excluded"
+    // None to take over (the other node stopped, or died idle) is no incident.
+    LOG.log(orphans.isEmpty() ? Level.INFO : Level.WARNING,
+        "node {0}: took over {1} in-flight authorizations of node {2} in {3} ms (the cluster excluded"
         + " it after {4} ms; {5} of its batches read in {6} ms)", node, orphans.size() - refused.size(), from,
         String.format("%.1f", (System.nanoTime() - started) / 1e6), String.format("%.1f", (excluded - started) / 1e6),
         Integer.toString(left.batches().size()), String.format("%.1f", (read - excluded) / 1e6));

@@ -125,8 +125,10 @@ public class ProcessingNode {
               }
 
               @Override
-              public void onDisconnected(String peerName, String reason) {
-                LOG.log(Level.WARNING, "node {0}: edge {1} disconnected: {2}", node.get(), peerName, reason);
+              public void onDisconnected(String peerName, String reason, boolean announced) {
+                // An edge that said it was closing is stopping; one that vanished is an incident.
+                LOG.log(announced ? Level.INFO : Level.WARNING, "node {0}: edge {1} disconnected: {2}", node.get(),
+                    peerName, reason);
               }
 
               @Override

@@ -302,6 +302,20 @@ class EdgeEngineTest {
   }
 
   @Test
+  void aNodeLinkThatGoesDownAsTheEdgeStopsAsksForNoFailoverWhileOneThatFailsDoes() {
+    List<NodeId> failovers = new ArrayList<>();
+    engine.whenNodeDown(failovers::add);
+    states.put(NodeId.B, NodeState.DOWN);
+    engine.onState("B", NodeState.UP, NodeState.DOWN, "connection reset");
+    assertEquals(List.of(NodeId.B), failovers, "a node lost while the edge runs: its banks move");
+
+    engine.stopping();
+    states.put(NodeId.A, NodeState.DOWN);
+    engine.onState("A", NodeState.UP, NodeState.DOWN, "link closed");
+    assertEquals(List.of(NodeId.B), failovers, "the edge closing its own links moves no bank");
+  }
+
+  @Test
   void aNodeThatCameBackAndDiesAgainNeedsATakeoverOfItsOwnBeforeItsAnswersGoElsewhere() {
     routes.put("ISS1", NodeId.B);
     states.put(NodeId.A, NodeState.DOWN);

@@ -25,6 +25,8 @@ final class EdgeConnection implements Runnable {
   private final LinkConnection link;
   // Set once the HELLO is done; read by the same thread only.
   private String peerName;
+  // Set when the edge announced its close (CLOSING); read by the same thread only.
+  private String announced;
 
   EdgeConnection(NodeLinkServer server, LinkConnection link) {
     this.server = server;
@@ -37,7 +39,7 @@ final class EdgeConnection implements Runnable {
     try {
       reason = serve();
     } finally {
-      server.ended(link, peerName, link.closeReasonOr(reason));
+      server.ended(link, peerName, link.closeReasonOr(reason), announced != null);
     }
   }
 
@@ -63,10 +65,18 @@ final class EdgeConnection implements Runnable {
           case HeartbeatAck _ -> { }
           case Hello _ -> throw new LinkProtocolException("HELLO again after the handshake");
           case Data _ -> server.deliver(frame, link.moreToRead());
-          case Refused _, Control _ -> server.deliver(frame, true);
+          case Refused _ -> server.deliver(frame, true);
+          case Control _ -> {
+            String closing = LinkConnection.closingReason(frame);
+            if (closing == null) {
+              server.deliver(frame, true);
+            } else {
+              announced = "closed by the edge: " + closing;
+            }
+          }
         }
       }
-      return link.closeReasonOr("closed by peer");
+      return link.closeReasonOr(announced != null ? announced : "closed by peer");
     } catch (SocketTimeoutException e) {
       // Only the HELLO is read under a timeout.
       return "no HELLO within " + NodeLinkServer.HELLO_TIMEOUT.toSeconds() + " s";

@@ -10,7 +10,9 @@ import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -225,6 +227,53 @@ final class LinkConnection {
    */
   void readTimeout(Duration timeout) throws SocketException {
     socket.setSoTimeout((int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+  }
+
+  /**
+   * The CONTROL verb a side sends right before it closes the link on purpose (it is stopping), with
+   * a {@code reason} attribute: the peer then reports the end as announced, not as a loss. The
+   * link's readers take it; it never reaches the application.
+   */
+  static final String CLOSING = "CLOSING";
+
+  /** How long {@link #closeAnnounced} waits for a writer busy with the socket. */
+  private static final long ANNOUNCE_WAIT_MILLIS = 50;
+
+  /** Whether {@code frame} is a peer's {@link #CLOSING}; its reason, or null. */
+  static String closingReason(Frame frame) {
+    return frame instanceof Frame.Control control && CLOSING.equals(control.verb())
+        ? control.attributes().getOrDefault("reason", "no reason given")
+        : null;
+  }
+
+  /**
+   * Sends {@link #CLOSING} after whatever is queued, then closes the socket. The announcement is
+   * skipped, never waited for, when the peer has stopped reading: a writer holding the socket past
+   * a short wait (a write blocked on full buffers holds it), or the queue over its limit, mean a
+   * write would block, and a close must not.
+   */
+  boolean closeAnnounced(String reason) {
+    if (!isClosed() && queuedBytes.get() <= QUEUE_LIMIT_BYTES) {
+      try {
+        if (writeLock.tryLock(ANNOUNCE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+          try {
+            for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
+              queuedBytes.addAndGet(-bytes.length);
+              out.write(bytes);
+            }
+            out.write(FrameCodec.encode(new Frame.Control(CLOSING, Map.of("reason", reason))));
+            out.flush();
+          } finally {
+            writeLock.unlock();
+          }
+        }
+      } catch (IOException e) {
+        // The peer is gone already: it will not hear the reason either way.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return close(reason);
   }
 
   /** Closes the socket; returns false when it was closed already, whose reason is then kept. */

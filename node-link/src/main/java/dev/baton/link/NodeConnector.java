@@ -91,10 +91,19 @@ final class NodeConnector implements Runnable {
 
   /** Stops the loop and aborts a connect in progress; false when already closed. */
   boolean close() {
+    return close(() -> {});
+  }
+
+  /**
+   * As {@link #close()}, running {@code beforeAbort} once the loop can no longer reconnect and
+   * before the socket is closed under it: where the client closes its connection announced.
+   */
+  boolean close(Runnable beforeAbort) {
     if (!closing.compareAndSet(false, true)) {
       return false;
     }
     closed.countDown();
+    beforeAbort.run();
     Socket connecting = socket;
     if (connecting != null) {
       closeQuietly(connecting);
@@ -185,6 +194,7 @@ final class NodeConnector implements Runnable {
   /** Reads the node's frames until the connection ends; returns why it ended. */
   private String readUntilEnd(NodeConnection connection) {
     LinkConnection link = connection.link();
+    String announced = null;
     try {
       for (Frame frame = link.read(); frame != null; frame = link.read()) {
         switch (frame) {
@@ -194,11 +204,17 @@ final class NodeConnector implements Runnable {
           case Hello _ -> throw new LinkProtocolException("HELLO again after the handshake");
           case Data _, Refused _, Control _ -> {
             connection.heartbeats().frameRead();
-            client.deliver(frame, link.moreToRead(), connection.heartbeats());
+            String closing = LinkConnection.closingReason(frame);
+            if (closing != null) {
+              // The node is stopping: it goes DOWN all the same (its banks must move), said why.
+              announced = "closed by the node: " + closing;
+            } else {
+              client.deliver(frame, link.moreToRead(), connection.heartbeats());
+            }
           }
         }
       }
-      return link.closeReasonOr("closed by peer");
+      return link.closeReasonOr(announced != null ? announced : "closed by peer");
     } catch (LinkProtocolException e) {
       protocolErrors.incrementAndGet();
       LOG.log(Level.WARNING, "{0} ({1}): protocol error, closing the connection: {2}", owner,

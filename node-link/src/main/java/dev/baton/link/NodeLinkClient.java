@@ -161,12 +161,14 @@ public final class NodeLinkClient implements AutoCloseable {
   /** Closes the connection, stops both threads (waiting a bounded time for them), DOWN. */
   @Override
   public void close() {
-    if (!connector.close()) {
+    boolean closing = connector.close(() -> {
+      NodeConnection connection = current;
+      if (connection != null) {
+        connection.link().closeAnnounced("link closed"); // the node hears why
+      }
+    });
+    if (!closing) {
       return;
-    }
-    NodeConnection connection = current;
-    if (connection != null) {
-      connection.link().close("link closed");
     }
     Thread heartbeat = heartbeatThread;
     if (heartbeat != null) {
@@ -322,8 +324,9 @@ public final class NodeLinkClient implements AutoCloseable {
     }
     state = to;
     stateReason = reason;
-    LOG.log(to == NodeState.UP ? Level.INFO : Level.WARNING, "node link {0} ({1}): {2} -> {3}: {4}",
-        nodeId, address, from, to, reason);
+    // Closed by this side (the edge stopping): no incident.
+    Level level = to == NodeState.UP || connector.isClosed() ? Level.INFO : Level.WARNING;
+    LOG.log(level, "node link {0} ({1}): {2} -> {3}: {4}", nodeId, address, from, to, reason);
     try {
       listener.onState(nodeId, from, to, reason);
     } catch (RuntimeException e) {

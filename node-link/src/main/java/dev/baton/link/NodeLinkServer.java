@@ -164,7 +164,7 @@ public final class NodeLinkServer implements AutoCloseable {
       }
     }
     for (LinkConnection connection : List.copyOf(open)) {
-      connection.close("server closed");
+      connection.closeAnnounced("server closed");
     }
     delivery.close();
     LinkThreads.join(running, JOIN_DEADLINE, owner);
@@ -237,9 +237,10 @@ public final class NodeLinkServer implements AutoCloseable {
 
   /**
    * A connection's reader is ending: forgets the connection, closes it, and tells the listener if
-   * it had completed its HELLO ({@code peerName} not null).
+   * it had completed its HELLO ({@code peerName} not null); {@code announced} when the edge said
+   * it was closing.
    */
-  void ended(LinkConnection connection, String peerName, String reason) {
+  void ended(LinkConnection connection, String peerName, String reason, boolean announced) {
     try {
       peers.remove(connection);
       connection.close(reason);
@@ -251,7 +252,7 @@ public final class NodeLinkServer implements AutoCloseable {
       }
       LOG.log(Level.INFO, "{0}: edge {1} at {2} disconnected: {3}", owner, peerName,
           connection.peer(), reason);
-      listener.onDisconnected(peerName, reason);
+      listener.onDisconnected(peerName, reason, announced);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "{0}: the listener failed on edge {1} disconnecting: {2}", owner,
           peerName, e.toString());

@@ -23,6 +23,9 @@ public interface ServerListener {
     return false;
   }
 
-  /** A connection that had completed its HELLO ended. */
-  void onDisconnected(String peerName, String reason);
+  /**
+   * A connection that had completed its HELLO ended; {@code announced} when the edge said first
+   * that it was closing it (it is stopping), false when it vanished or the link failed.
+   */
+  void onDisconnected(String peerName, String reason, boolean announced);
 }

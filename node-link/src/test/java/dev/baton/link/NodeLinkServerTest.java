@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,8 @@ class NodeLinkServerTest {
 
     server.close();
 
+    assertEquals(new Control("CLOSING", Map.of("reason", "server closed")), edge.read(),
+        "the node says it is closing before it does");
     assertTrue(edge.closedByOtherSide());
     assertEquals(List.of("edge: server closed"), node.disconnected);
     assertEquals(0, server.connections());

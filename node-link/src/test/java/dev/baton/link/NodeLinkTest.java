@@ -169,9 +169,10 @@ class NodeLinkTest {
     server.close();
 
     awaitState(client, NodeState.DOWN);
-    assertEquals("closed by peer", edge.last().reason());
-    assertEquals("closed by peer", client.stateReason());
+    assertEquals("closed by the node: server closed", edge.last().reason(), "the node said why first");
+    assertEquals("closed by the node: server closed", client.stateReason());
     assertFalse(client.connected());
+    assertTrue(edge.frames.isEmpty(), "the notice is the link's own, never the application's");
   }
 
   @Test
@@ -202,8 +203,25 @@ class NodeLinkTest {
     assertEquals(List.of(NodeState.UP, NodeState.DOWN, NodeState.UP), edge.states());
     assertEquals("dropped: operator asked", edge.changes.get(1).reason());
     Poll.until("the node saw the old connection go", () -> node.disconnected.size() == 1);
+    assertFalse(node.disconnected.getFirst().endsWith("(announced)"),
+        "a dropped connection is not a closing edge: " + node.disconnected);
     assertEquals(List.of("edge", "edge"), node.connected);
     assertEquals(1, server.connections());
+  }
+
+  @Test
+  void anEdgeThatClosesItsLinkSaysSoFirstSoTheNodeReportsTheEndAsAnnouncedAndNotAsALoss()
+      throws IOException {
+    NodeLinkServer server = server(0);
+    NodeLinkClient client = client(server.port());
+    awaitState(client, NodeState.UP);
+
+    client.close();
+
+    Poll.until("the node saw the edge go", () -> node.disconnected.size() == 1);
+    assertEquals(List.of("edge: closed by the edge: link closed (announced)"), node.disconnected);
+    assertTrue(node.frames.isEmpty(), "the notice is the link's own, never the application's");
+    assertEquals(NodeState.DOWN, client.state());
   }
 
   @Test
@@ -261,7 +279,7 @@ class NodeLinkTest {
           }
 
           @Override
-          public void onDisconnected(String peerName, String reason) {
+          public void onDisconnected(String peerName, String reason, boolean announced) {
             throw new IllegalStateException("the node's application fails");
           }
         });
@@ -364,7 +382,7 @@ class NodeLinkTest {
     public void onConnected(String peerName) {}
 
     @Override
-    public void onDisconnected(String peerName, String reason) {}
+    public void onDisconnected(String peerName, String reason, boolean announced) {}
 
     @Override
     public void onFrame(Frame frame) {

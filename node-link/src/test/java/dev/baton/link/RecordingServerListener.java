@@ -23,7 +23,7 @@ final class RecordingServerListener implements ServerListener {
   }
 
   @Override
-  public void onDisconnected(String peerName, String reason) {
-    disconnected.add(peerName + ": " + reason);
+  public void onDisconnected(String peerName, String reason, boolean announced) {
+    disconnected.add(peerName + ": " + reason + (announced ? " (announced)" : ""));
   }
 }
