@@ -470,7 +470,6 @@ public final class EdgeEngine implements LinkListener {
    */
   public void stopping() {
     stopping = true;
-    nodeDown = node -> LOG.log(Level.INFO, "node {0}: link closed as the edge stops; no failover", node);
   }
 
   @Override
@@ -503,7 +502,11 @@ public final class EdgeEngine implements LinkListener {
             + " matches nothing there)", down, Integer.toString(again[0]), Long.toString(REPLAY_MILLIS),
             Integer.toString(again[1]));
       }
-      nodeDown.accept(down);
+      if (stopping) {
+        LOG.log(Level.INFO, "node {0}: link closed as the edge stops; no failover", down);
+      } else {
+        nodeDown.accept(down);
+      }
     }
     if (to == NodeState.UP && from == NodeState.DOWN) {
       NodeId node = NodeId.parse(nodeId);

@@ -172,14 +172,19 @@ final class LinkConnection {
         return;
       }
       try {
-        for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
-          queuedBytes.addAndGet(-bytes.length);
-          out.write(bytes);
-        }
+        writeQueued();
         out.flush();
       } finally {
         writeLock.unlock();
       }
+    }
+  }
+
+  /** Writes every frame queued to the socket's buffer, in order; under {@link #writeLock}. */
+  private void writeQueued() throws IOException {
+    for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
+      queuedBytes.addAndGet(-bytes.length);
+      out.write(bytes);
     }
   }
 
@@ -257,10 +262,7 @@ final class LinkConnection {
       try {
         if (writeLock.tryLock(ANNOUNCE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
           try {
-            for (byte[] bytes = outgoing.poll(); bytes != null; bytes = outgoing.poll()) {
-              queuedBytes.addAndGet(-bytes.length);
-              out.write(bytes);
-            }
+            writeQueued();
             out.write(FrameCodec.encode(new Frame.Control(CLOSING, Map.of("reason", reason))));
             out.flush();
           } finally {
