@@ -4,12 +4,14 @@ import dev.baton.simulator.acquirer.LatencyTimeline;
 import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.TargetReport;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,6 +79,25 @@ final class BenchPrinter implements BenchListener {
     line(target, String.format(Locale.ROOT, "%-9s %6s TPS  %s%s", label,
         number(result.offeredRate()), stepFigures(result), verdict));
     slowWindows(result, settings.criteria().p99LimitMillis()).ifPresent(text -> line(target, text));
+    result.processors().ifPresent(split -> line(target, "          " + spent(split)));
+  }
+
+  /**
+   * Where a step's processor time went, per request sent: each process's user and system time,
+   * what the rest of the machine used, and the whole machine's.
+   */
+  static String spent(ProcessorTime.Split split) {
+    return "processor time per request (microseconds, user+system): " + shares(split);
+  }
+
+  private static String shares(ProcessorTime.Split split) {
+    StringBuilder text = new StringBuilder();
+    for (ProcessorTime.Share share : split.processes()) {
+      text.append(String.format(Locale.ROOT, "%s %.0f+%.0f, ", share.name(), share.userMicros(),
+          share.systemMicros()));
+    }
+    return text.append(String.format(Locale.ROOT, "rest of the machine %.0f; all %.0f",
+        split.restMicros(), split.allMicros())).toString();
   }
 
   /**
@@ -148,7 +169,35 @@ final class BenchPrinter implements BenchListener {
     out.printf(Locale.ROOT, "%-36s %12s %12s%n", "unanswered/declined at " + rate + " TPS",
         losses(report.baton()), losses(report.baseline()));
     report.baton().filter(TargetReport::completed).ifPresent(baton -> goals(baton, report));
+    whereTheTimeGoes(report);
     out.flush();
+  }
+
+  /**
+   * The profile of each switch: where the processor time of one request went at the reference
+   * rate and at the highest rate that held, process by process.
+   */
+  private void whereTheTimeGoes(BenchReport report) {
+    List<String> lines = new ArrayList<>();
+    for (Optional<TargetReport> target : List.of(report.baton(), report.baseline())) {
+      target.ifPresent(r -> {
+        r.reference().flatMap(StepResult::processors).ifPresent(split -> lines.add(String.format(
+            Locale.ROOT, "%-9s at %s TPS: %s", r.target(), number(settings.referenceRate()),
+            shares(split))));
+        r.ramp().stream()
+            .filter(step -> r.sustainedRate().isPresent()
+                && step.offeredRate() == r.sustainedRate().getAsDouble())
+            .findFirst()
+            .flatMap(StepResult::processors)
+            .ifPresent(split -> lines.add(String.format(Locale.ROOT,
+                "%-9s at %s TPS (the highest that held): %s", r.target(),
+                number(r.sustainedRate().getAsDouble()), shares(split))));
+      });
+    }
+    if (!lines.isEmpty()) {
+      out.println("where the time goes: processor time per request, microseconds, user+system");
+      lines.forEach(out::println);
+    }
   }
 
   private void goals(TargetReport baton, BenchReport report) {

@@ -8,6 +8,7 @@ import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.bench.TargetReport;
@@ -95,7 +96,7 @@ class BenchPrinterTest {
     StepResult held = step(4000, 2.5);
     StepResult stalled = new StepResult(4000, 4000, 40_000, 0, 0, 0, held.latency(),
         Optional.empty(), new LatencyTimeline.Windows(Instant.parse("2026-12-05T10:31:12Z"),
-            new long[] {900, 61_000, 120_250, 40_000, 0}));
+            new long[] {900, 61_000, 120_250, 40_000, 0}), Optional.empty());
 
     printer.step("baton", BenchListener.Phase.RAMP, stalled, Optional.of("p99 63.250 ms > 50 ms"));
     printer.step("baton", BenchListener.Phase.RAMP, held, Optional.empty());
@@ -106,6 +107,44 @@ class BenchPrinterTest {
         + " slowest, 120.250 ms, from 10:31:12.200; over the limit from 10:31:12.100-10:31:12.300"
         + " (UTC)", lines[1]);
     assertTrue(lines[2].endsWith("held"), lines[2]);
+  }
+
+  @Test
+  void aStepSaysWhereItsProcessorTimeWentProcessByProcess() {
+    ProcessorTime.Split split = new ProcessorTime.Split(
+        List.of(new ProcessorTime.Share("edge", 34.4, 58.6), new ProcessorTime.Share("node-a", 20, 18),
+            new ProcessorTime.Share("bench", 43, 21.2)),
+        12.3, 207.5);
+    StepResult held = step(8000, 20.0);
+
+    printer.step("baton", BenchListener.Phase.RAMP, held.withProcessors(split), Optional.empty());
+
+    String[] lines = out().split("\\R");
+    assertEquals(2, lines.length, out());
+    assertEquals("baton" + " ".repeat(15) + "processor time per request (microseconds, user+system):"
+        + " edge 34+59, node-a 20+18, bench 43+21, rest of the machine 12; all 208", lines[1]);
+  }
+
+  @Test
+  void theSummarySaysWhereTheTimeGoesAtTheReferenceRateAndTheHighestThatHeld() {
+    ProcessorTime.Split atReference = new ProcessorTime.Split(
+        List.of(new ProcessorTime.Share("edge", 60, 120), new ProcessorTime.Share("bench", 40, 50)),
+        30, 300);
+    ProcessorTime.Split atTop = new ProcessorTime.Split(
+        List.of(new ProcessorTime.Share("edge", 34, 59), new ProcessorTime.Share("bench", 22, 21)),
+        10, 146);
+    TargetReport baton = new TargetReport("baton", Optional.of(step(1800, 2.0).withProcessors(atReference)),
+        List.of(step(7000, 2.0), step(8000, 20.0).withProcessors(atTop), step(9000, 100.0)),
+        OptionalDouble.of(8000), Optional.empty());
+
+    printer.sideBySide(new BenchReport(Optional.of(baton), Optional.empty()));
+
+    String summary = out();
+    assertTrue(summary.contains("where the time goes: processor time per request, microseconds,"
+        + " user+system\n"
+        + "baton     at 1800 TPS: edge 60+120, bench 40+50, rest of the machine 30; all 300\n"
+        + "baton     at 8000 TPS (the highest that held): edge 34+59, bench 22+21, rest of the"
+        + " machine 10; all 146"), summary);
   }
 
   private static TargetReport measured(String target, double sustained, double p99AtReference) {
@@ -123,6 +162,6 @@ class BenchPrinterTest {
         WeightedMix.parse("4=1,5=1", key -> true, ""), 1800, List.of(1000.0, 2000.0),
         Duration.ofSeconds(10), Duration.ofSeconds(5),
         new HoldCriteria(Duration.ofMillis(50), 0.95), Duration.ofSeconds(6),
-        Duration.ofSeconds(5), true);
+        Duration.ofSeconds(5), true, Optional.empty());
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -74,6 +76,16 @@ public final class BaselineProcesses implements SwitchUnderTest {
   @Override
   public SwitchPorts ports() {
     return plan.switchPorts();
+  }
+
+  /** The relays by name, r1 (the acquirers' side) first. */
+  @Override
+  public Map<String, Long> processes() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (int i = 0; i < relays.size(); i++) {
+      pids.put(plan.relays().get(i).name(), relays.get(i).pid());
+    }
+    return pids;
   }
 
   @Override

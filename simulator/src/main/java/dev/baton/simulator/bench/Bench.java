@@ -3,9 +3,12 @@ package dev.baton.simulator.bench;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark of the product's issue: the same load through Baton and through a bare jPOS
@@ -50,7 +53,8 @@ public final class Bench {
       return report;
     }
     listener.starting(BATON, "Baton at " + ports.host() + ", " + ports.describe());
-    TargetReport report = new TargetBench(BATON, ports, settings, listener).run();
+    Map<String, Long> processes = batonProcesses();
+    TargetReport report = new TargetBench(BATON, ports, settings, listener, processes).run();
     listener.finished(report);
     return report;
   }
@@ -62,12 +66,37 @@ public final class Bench {
     try (SwitchUnderTest relays = baseline.start(bins, acquirers, settings.relayTimeout(),
         settings.baselineNoDelay())) {
       listener.starting(BASELINE, relays.description());
-      report = new TargetBench(BASELINE, relays.ports(), settings, listener).run();
+      report = new TargetBench(BASELINE, relays.ports(), settings, listener, relays.processes())
+          .run();
     } catch (IOException e) {
       report = TargetReport.failed(BASELINE, "did not start: " + e.getMessage());
     }
     listener.finished(report);
     return report;
+  }
+
+  /**
+   * Baton's processes from {@code --pid-dir}, said in a note (or why there are none), so that
+   * each step's processor time can be read against them.
+   */
+  private Map<String, Long> batonProcesses() {
+    if (settings.pidDir().isEmpty()) {
+      return Map.of();
+    }
+    Path dir = settings.pidDir().get();
+    List<String> unreadable = new ArrayList<>();
+    Map<String, Long> processes = PidFiles.read(dir, unreadable);
+    if (!unreadable.isEmpty()) {
+      listener.note(BATON, "pid files without a process number, left out: "
+          + String.join(", ", unreadable));
+    }
+    listener.note(BATON, processes.isEmpty()
+        ? "no pid files in " + dir + ": the steps report the bench's and the machine's processor"
+            + " time only"
+        : "processor time reported per step for " + processes.entrySet().stream()
+            .map(e -> e.getKey() + " (pid " + e.getValue() + ")")
+            .collect(Collectors.joining(", ")));
+    return processes;
   }
 
   /** The ports of {@code ports} nobody accepts connections on, as {@code host:port}. */

@@ -1,8 +1,10 @@
 package dev.baton.simulator.bench;
 
 import dev.baton.simulator.traffic.WeightedMix;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a bench run measures and how.
@@ -19,6 +21,8 @@ import java.util.List;
  * @param relayTimeout how long a baseline relay waits for the next hop before answering RC 91
  * @param baselineNoDelay whether the baseline's sockets turn Nagle's algorithm off, as Baton's
  *     do; jPOS's stock sockets leave it on
+ * @param pidDir where {@code ./baton up} keeps its processes' pid files ({@code work/run}): the
+ *     Baton processes whose processor time each step reports; none when Baton runs elsewhere
  */
 public record BenchSettings(
     Target target,
@@ -32,7 +36,8 @@ public record BenchSettings(
     HoldCriteria criteria,
     Duration timeout,
     Duration relayTimeout,
-    boolean baselineNoDelay) {
+    boolean baselineNoDelay,
+    Optional<Path> pidDir) {
 
   /** Which switches to measure. */
   public enum Target {

@@ -18,6 +18,8 @@ import org.HdrHistogram.Histogram;
  * @param latency from the scheduled send time to the answer, over the answered requests
  * @param machine how busy the machine was meanwhile, where the system says so
  * @param slowestByWindow the slowest answer of each 100 ms of the step, by when requests were due
+ * @param processors what each process of the path and the whole machine used per request sent,
+ *     where the system says so
  */
 public record StepResult(
     double offeredRate,
@@ -28,19 +30,26 @@ public record StepResult(
     long sendFailures,
     Latency latency,
     Optional<MachineLoad.Share> machine,
-    LatencyTimeline.Windows slowestByWindow) {
+    LatencyTimeline.Windows slowestByWindow,
+    Optional<ProcessorTime.Split> processors) {
 
   /** A step without the machine's figures or its timeline. */
   public StepResult(double offeredRate, double achievedRate, long sent, long unanswered,
       long declined, long sendFailures, Latency latency) {
     this(offeredRate, achievedRate, sent, unanswered, declined, sendFailures, latency,
-        Optional.empty(), LatencyTimeline.Windows.NONE);
+        Optional.empty(), LatencyTimeline.Windows.NONE, Optional.empty());
   }
 
   /** The same step with the machine's figures. */
   StepResult on(Optional<MachineLoad.Share> load) {
     return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
-        latency, load, slowestByWindow);
+        latency, load, slowestByWindow, processors);
+  }
+
+  /** The same step with where its processor time went. */
+  public StepResult withProcessors(ProcessorTime.Split split) {
+    return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
+        latency, machine, slowestByWindow, Optional.of(split));
   }
 
   /** Percentiles in milliseconds; {@code NaN} when nothing was answered. */
@@ -74,6 +83,7 @@ public record StepResult(
         summary.sendFailures(),
         Latency.of(summary.latencyMicros()),
         Optional.empty(),
-        summary.slowestByWindow());
+        summary.slowestByWindow(),
+        Optional.empty());
   }
 }

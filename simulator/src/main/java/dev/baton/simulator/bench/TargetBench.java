@@ -5,7 +5,9 @@ import dev.baton.simulator.acquirer.AcquirerSimulator;
 import dev.baton.simulator.acquirer.AcquirerSummary;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -28,14 +30,26 @@ final class TargetBench {
   private final SwitchPorts ports;
   private final BenchSettings settings;
   private final BenchListener listener;
+  /** The bench's own JVM (acquirers and issuers) as a step's processor time names it. */
+  static final String BENCH_PROCESS = "bench";
+
+  /** Processes whose processor time each step reports, the bench's last. */
+  private final Map<String, Long> processes;
   /** The acquirers' signed-on sessions while a run is under way. */
   private AcquirerSimulator.Open acquirers;
 
-  TargetBench(String target, SwitchPorts ports, BenchSettings settings, BenchListener listener) {
+  /**
+   * @param processes the switch's processes by name, whose processor time each step reports
+   *     beside the bench's own JVM's (its acquirers and issuers)
+   */
+  TargetBench(String target, SwitchPorts ports, BenchSettings settings, BenchListener listener,
+      Map<String, Long> processes) {
     this.target = target;
     this.ports = ports;
     this.settings = settings;
     this.listener = listener;
+    this.processes = new LinkedHashMap<>(processes);
+    this.processes.put(BENCH_PROCESS, ProcessHandle.current().pid());
   }
 
   TargetReport run() {
@@ -120,11 +134,17 @@ final class TargetBench {
     }
   }
 
-  /** One step at {@code rate}, with how busy the machine was while it ran. */
+  /** One step at {@code rate}, with how busy the machine was while it ran, and who used it. */
   private StepResult measured(double rate, Duration duration) throws IOException {
     Optional<MachineLoad> before = MachineLoad.now();
+    Optional<ProcessorTime> spentBefore = ProcessorTime.now(processes);
     StepResult step = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    Optional<ProcessorTime> spentAfter = ProcessorTime.now(processes);
     Optional<MachineLoad> after = MachineLoad.now();
+    if (spentBefore.isPresent() && spentAfter.isPresent()) {
+      step = spentBefore.get().until(spentAfter.get(), step.sent()).map(step::withProcessors)
+          .orElse(step);
+    }
     return before.isPresent() && after.isPresent()
         ? step.on(before.get().until(after.get()))
         : step;

@@ -28,7 +28,7 @@ public final class CommandLine {
   private static final Set<String> BENCH_OPTIONS =
       Set.of("target", "host", "acquirer-ports", "issuer-ports", "sessions", "cards",
           "reference-rate", "rates", "step", "warmup", "p99-limit", "timeout", "relay-timeout",
-          "baseline-tcp");
+          "baseline-tcp", "pid-dir");
   private static final Set<String> RELAY_OPTIONS =
       Set.of("name", "listen", "next", "issuers", "timeout", "tcp", "work", "parent-pid");
   private static final String DEFAULT_RAMP =
@@ -71,6 +71,8 @@ public final class CommandLine {
                --relay-timeout D     baseline relay wait before it answers RC 91 (default 5s)
                --baseline-tcp T      nodelay (as Baton's sockets) or nagle (jPOS stock sockets)
                                      for the baseline's relays (default nodelay)
+               --pid-dir DIR         pid files of Baton's processes (./baton bench gives
+                                     work/run): each step reports their processor time
              baton-simulator relay --name NAME --listen PORT[,PORT] (--next HOST:PORT |
                                    --issuers BIN=PORT,...) [--timeout D] [--tcp nodelay|nagle]
                                    [--work DIR] [--parent-pid PID]
@@ -178,7 +180,8 @@ public final class CommandLine {
             HoldCriteria.DEFAULT_ACHIEVED_SHARE),
         positive(options.duration("timeout", Duration.ofSeconds(6)), "timeout"),
         positive(options.duration("relay-timeout", Duration.ofSeconds(5)), "relay-timeout"),
-        noDelay(options, "baseline-tcp")));
+        noDelay(options, "baseline-tcp"),
+        options.has("pid-dir") ? Optional.of(Path.of(options.required("pid-dir"))) : Optional.empty()));
   }
 
   private static Command relay(OptionValues options) throws UsageException {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.simulator.baseline.InProcessBaseline;
 import dev.baton.simulator.traffic.WeightedMix;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ class BenchAgainstBaselineTest {
         200, List.of(100.0, 300.0), Duration.ofMillis(1200), Duration.ZERO,
         // Generous: this proves the mechanics on a shared test machine, not the performance.
         new HoldCriteria(Duration.ofSeconds(3), 0.5),
-        Duration.ofSeconds(5), Duration.ofSeconds(4), true);
+        Duration.ofSeconds(5), Duration.ofSeconds(4), true, Optional.empty());
     List<String> heard = new ArrayList<>();
 
     BenchReport report =
@@ -48,6 +50,13 @@ class BenchAgainstBaselineTest {
     assertEquals(0, reference.unanswered());
     assertEquals(0, reference.declined());
     assertTrue(Math.abs(reference.sent() - 240) <= 4, "sent " + reference.sent());
+    if (Files.isReadable(Path.of("/proc/stat"))) {
+      // The in-process baseline has no processes of its own: the bench's JVM is all there is.
+      ProcessorTime.Split split = reference.processors().orElseThrow();
+      assertEquals(List.of(TargetBench.BENCH_PROCESS),
+          split.processes().stream().map(ProcessorTime.Share::name).toList());
+      assertTrue(split.allMicros() > 0, "the machine did nothing? " + split);
+    }
     assertEquals(2, baseline.ramp().size());
     assertEquals(OptionalDouble.of(300), baseline.sustainedRate());
     assertTrue(heard.contains("baseline step REFERENCE 200.0 held"), heard.toString());

@@ -135,6 +135,7 @@ class CommandLineTest {
     assertEquals(Duration.ofSeconds(6), settings.timeout());
     assertEquals(Duration.ofSeconds(5), settings.relayTimeout());
     assertTrue(settings.baselineNoDelay());
+    assertEquals(Optional.empty(), settings.pidDir(), "no Baton processes named: only the bench's");
   }
 
   @Test
@@ -142,7 +143,8 @@ class CommandLineTest {
     BenchSettings settings = assertInstanceOf(Command.RunBench.class, CommandLine.parse(
         "bench", "--target", "baton", "--host", "10.0.0.5", "--acquirer-ports", "20001",
         "--issuer-ports", "4=20011,51=20012", "--rates", "500,1500.5", "--step", "3s",
-        "--p99-limit", "5ms", "--cards", "4=90,51=10")).settings();
+        "--p99-limit", "5ms", "--cards", "4=90,51=10", "--pid-dir", "/srv/baton/work/run"))
+        .settings();
 
     assertEquals(BenchSettings.Target.BATON, settings.target());
     assertEquals(new SwitchPorts("10.0.0.5", List.of(20001), Map.of("4", 20011, "51", 20012)),
@@ -151,6 +153,7 @@ class CommandLineTest {
     assertEquals(Duration.ofSeconds(3), settings.step());
     assertEquals(Duration.ofMillis(5), settings.criteria().p99Limit());
     assertEquals(0.9, settings.cards().share("4"), 1e-9);
+    assertEquals(Optional.of(Path.of("/srv/baton/work/run")), settings.pidDir());
   }
 
   @Test
