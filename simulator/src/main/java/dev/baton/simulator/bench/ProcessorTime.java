@@ -53,21 +53,25 @@ public final class ProcessorTime {
    * {@code /proc}. A process that is gone is left out.
    */
   static Optional<ProcessorTime> now(Map<String, Long> pids) {
-    Map<Long, Long> every = new HashMap<>();
+    // One reading of every process: the named ones and their children are summed from it too.
+    Map<Long, long[]> read = new HashMap<>();
     try (Stream<Path> entries = Files.list(PROC)) {
       entries.map(entry -> entry.getFileName().toString())
           .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
-          .forEach(pid -> ticksOf(Long.parseLong(pid))
-              .ifPresent(ticks -> every.put(Long.parseLong(pid), ticks[0] + ticks[1])));
+          .map(Long::parseLong)
+          .forEach(pid -> ticksOf(pid).ifPresent(ticks -> read.put(pid, ticks)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    if (every.isEmpty()) {
+    if (read.isEmpty()) {
       return Optional.empty();
     }
+    Map<Long, Long> every = new HashMap<>();
+    read.forEach((pid, ticks) -> every.put(pid, ticks[0] + ticks[1]));
     Map<String, long[]> times = new LinkedHashMap<>();
     Set<Long> apart = new HashSet<>(pids.values());
-    pids.forEach((name, pid) -> treeTicks(pid, apart).ifPresent(ticks -> times.put(name, ticks)));
+    pids.forEach((name, pid) ->
+        treeTicks(pid, apart, read).ifPresent(ticks -> times.put(name, ticks)));
     return Optional.of(new ProcessorTime(times, every));
   }
 
@@ -77,28 +81,30 @@ public final class ProcessorTime {
   }
 
   /**
-   * User and system ticks of {@code pid} and its descendants, but for those named on their own
-   * ({@code apart}: the bench's JVM starts the baseline's relays, which count apart); empty when it
-   * is gone.
+   * User and system ticks of {@code pid} and its descendants, as {@code read}, but for those named
+   * on their own ({@code apart}: the bench's JVM starts the baseline's relays, which count apart);
+   * empty when it is gone.
    */
-  private static Optional<long[]> treeTicks(long pid, Set<Long> apart) {
-    Optional<long[]> own = ticksOf(pid);
-    if (own.isEmpty()) {
+  private static Optional<long[]> treeTicks(long pid, Set<Long> apart, Map<Long, long[]> read) {
+    long[] own = read.get(pid);
+    if (own == null) {
       return Optional.empty();
     }
-    long[] sum = own.get().clone();
-    ProcessHandle.of(pid).ifPresent(root -> addChildren(root, apart, sum));
+    long[] sum = own.clone();
+    ProcessHandle.of(pid).ifPresent(root -> addChildren(root, apart, read, sum));
     return Optional.of(sum);
   }
 
-  private static void addChildren(ProcessHandle parent, Set<Long> apart, long[] sum) {
+  private static void addChildren(
+      ProcessHandle parent, Set<Long> apart, Map<Long, long[]> read, long[] sum) {
     try (Stream<ProcessHandle> children = parent.children()) {
       children.filter(child -> !apart.contains(child.pid())).forEach(child -> {
-        ticksOf(child.pid()).ifPresent(ticks -> {
+        long[] ticks = read.get(child.pid());
+        if (ticks != null) {
           sum[0] += ticks[0];
           sum[1] += ticks[1];
-        });
-        addChildren(child, apart, sum);
+        }
+        addChildren(child, apart, read, sum);
       });
     }
   }
