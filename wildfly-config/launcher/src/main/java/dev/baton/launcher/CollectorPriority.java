@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * machine whose cores the servers share, each of its cycles took a core for a few hundred
  * milliseconds, and the authorizations that waited for that core meanwhile came back 50 to 300 ms
  * late. At a lower priority the collector takes the time the switch leaves; a 2 GiB heap gives it
- * tens of seconds of headroom at switch rates. Threads the collector starts later inherit the
+ * tens of seconds of headroom at switch rates. A priority weighs only against threads of the same
+ * session where the kernel schedules sessions as groups, hence the servers share one (see
+ * {@link ManagedProcess}). Threads the collector starts later inherit the
  * priority from the collector's thread that starts them.
  *
  * <p>Linux only (threads are listed under {@code /proc}); elsewhere nothing is changed.

@@ -11,21 +11,41 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A server process the launcher starts and outlives: run in a session of its own (so the whole
- * process group can be stopped, scripts and their JVMs alike), output to a log file, its pid in a
- * pid file.
+ * A server process the launcher starts and outlives: run in a process group of its own (so the
+ * whole group can be stopped, scripts and their JVMs alike, and a Ctrl-C or Ctrl-Z in the
+ * terminal that started it does not reach it), output to a log file, its pid in a pid file.
+ *
+ * <p>The group stays in the caller's session, not in a new one: where the kernel groups processes
+ * for the scheduler by session ("autogroup", on by default in Debian's kernels and many others),
+ * each session is given an equal share of the processors at every instant, whatever its threads'
+ * priorities. With a session per server, a node's collector (at a lower priority, see
+ * {@link CollectorPriority}) weighed as much as the whole edge, and the edge, the busiest of the
+ * servers, was held back whenever it had taken more than its share: while a node collected, the
+ * edge's 100 ms timers fired up to 136 ms late and answers came back up to 255 ms late. With the
+ * servers in the session of the shell that starts them (the bench's too, when run from there), the
+ * first bench after a start held 16,000 authorizations a second where it had held 3,000
+ * (simulator/README.md).
  */
 final class ManagedProcess {
 
   private ManagedProcess() {}
+
+  /**
+   * Makes the process a process group of its own, then becomes {@code command} (same pid). Perl is
+   * part of every Debian system (perl-base is essential); util-linux has no command for a group
+   * without a new session.
+   */
+  static final List<String> OWN_PROCESS_GROUP = List.of(
+      "perl", "-e",
+      "setpgrp(0, 0) or die \"setpgrp: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";",
+      "--");
 
   /** Starts {@code command} detached; returns its pid, which is also its process group id. */
   static long start(List<String> command, Map<String, String> environment, Path log, Path pidFile)
       throws IOException {
     Files.createDirectories(log.getParent());
     Files.createDirectories(pidFile.getParent());
-    List<String> detached = new ArrayList<>();
-    detached.add("setsid");
+    List<String> detached = new ArrayList<>(OWN_PROCESS_GROUP);
     detached.addAll(command);
     ProcessBuilder builder =
         new ProcessBuilder(detached)
