@@ -8,6 +8,7 @@ import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.TargetReport;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -115,9 +116,10 @@ final class BenchPrinter implements BenchListener {
     List<int[]> runs = windows.runsOver((long) (limitMillis * 1000));
     String when = runs.stream()
         .limit(MAX_RUNS_LISTED)
-        .map(run -> run[0] == run[1]
+        .map(run -> (run[0] == run[1]
             ? clock(windows, run[0])
             : clock(windows, run[0]) + "-" + clock(windows, run[1] + 1))
+            + stealDuring(step, run))
         .collect(Collectors.joining(", "))
         + (runs.size() > MAX_RUNS_LISTED ? ", ..." : "");
     return Optional.of(String.format(Locale.ROOT,
@@ -125,6 +127,24 @@ final class BenchPrinter implements BenchListener {
             + " %s; over the limit from %s (UTC)",
         over, windows.maxMicros().length, LatencyTimeline.WINDOW_MILLIS, number(limitMillis),
         ms(windows.maxMicros()[slowest] / 1000.0), clock(windows, slowest), when));
+  }
+
+  /**
+   * What the machine's host took of the processors while a stretch's late answers were awaited:
+   * from the first window's start to the last window's end plus the stretch's slowest answer.
+   * Empty where the machine's counters were not read.
+   */
+  private static String stealDuring(StepResult step, int[] run) {
+    LatencyTimeline.Windows windows = step.slowestByWindow();
+    long slowestMicros = 0;
+    for (int i = run[0]; i <= run[1]; i++) {
+      slowestMicros = Math.max(slowestMicros, windows.maxMicros()[i]);
+    }
+    Instant from = windows.startOf(run[0]);
+    Instant to = windows.startOf(run[1] + 1).plusNanos(slowestMicros * 1000);
+    return step.machineTimeline().between(from, to)
+        .map(share -> String.format(Locale.ROOT, " (steal %.0f%%)", 100 * share.steal()))
+        .orElse("");
   }
 
   private static String clock(LatencyTimeline.Windows windows, int index) {

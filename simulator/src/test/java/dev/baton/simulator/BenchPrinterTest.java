@@ -8,6 +8,7 @@ import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.MachineTimeline;
 import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.SwitchPorts;
@@ -96,7 +97,8 @@ class BenchPrinterTest {
     StepResult held = step(4000, 2.5);
     StepResult stalled = new StepResult(4000, 4000, 40_000, 0, 0, 0, held.latency(),
         Optional.empty(), new LatencyTimeline.Windows(Instant.parse("2026-12-05T10:31:12Z"),
-            new long[] {900, 61_000, 120_250, 40_000, 0}), Optional.empty());
+            new long[] {900, 61_000, 120_250, 40_000, 0}), Optional.empty(),
+        MachineTimeline.Samples.NONE);
 
     printer.step("baton", BenchListener.Phase.RAMP, stalled, Optional.of("p99 63.250 ms > 50 ms"));
     printer.step("baton", BenchListener.Phase.RAMP, held, Optional.empty());
@@ -107,6 +109,34 @@ class BenchPrinterTest {
         + " slowest, 120.250 ms, from 10:31:12.200; over the limit from 10:31:12.100-10:31:12.300"
         + " (UTC)", lines[1]);
     assertTrue(lines[2].endsWith("held"), lines[2]);
+  }
+
+  @Test
+  void aStretchOfLateAnswersSaysWhatTheHostTookOfTheProcessorsMeanwhile() {
+    Instant start = Instant.parse("2026-12-05T10:31:12Z");
+    // 20 ticks per 100 ms; the host took 40 of the 80 from 12.100 to 12.500, none before or after
+    MachineTimeline.Samples samples = new MachineTimeline.Samples(List.of(
+        sample(start, 0, 20, 0),
+        sample(start.plusMillis(100), 20, 20, 0),
+        sample(start.plusMillis(300), 40, 20, 20),
+        sample(start.plusMillis(500), 60, 20, 40),
+        sample(start.plusMillis(900), 140, 20, 40)));
+    StepResult stalled = new StepResult(4000, 4000, 40_000, 0, 0, 0, step(4000, 2.5).latency(),
+        Optional.empty(), new LatencyTimeline.Windows(start,
+            new long[] {900, 61_000, 120_250, 40_000, 0, 0, 0, 52_000, 0}), Optional.empty(),
+        samples);
+
+    printer.step("baton", BenchListener.Phase.RAMP, stalled, Optional.of("p99 63.250 ms > 50 ms"));
+
+    String[] lines = out().split("\\R");
+    // the first stretch, awaited from 12.100 to 12.420, lies in 12.100..12.500; the second,
+    // from 12.700 to 12.852, in 12.500..12.900
+    assertTrue(lines[1].endsWith("over the limit from 10:31:12.100-10:31:12.300 (steal 50%),"
+        + " 10:31:12.700 (steal 0%) (UTC)"), lines[1]);
+  }
+
+  private static MachineTimeline.Sample sample(Instant at, long busy, long idle, long steal) {
+    return new MachineTimeline.Sample(at, new long[] {busy, 0, 0, idle, 0, 0, 0, steal});
   }
 
   @Test

@@ -47,6 +47,11 @@ public final class MachineLoad {
     return Optional.of(ticks);
   }
 
+  /** The counters: user, nice, system, idle, iowait, irq, softirq, steal. */
+  long[] ticks() {
+    return ticks.clone();
+  }
+
   /** Busy and stolen shares of the processors' time from this sample to {@code later}. */
   Optional<Share> until(MachineLoad later) {
     return Share.between(ticks, later.ticks);

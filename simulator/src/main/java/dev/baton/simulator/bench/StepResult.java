@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param slowestByWindow the slowest answer of each 100 ms of the step, by when requests were due
  * @param processors what each process of the path and the whole machine used per request sent,
  *     where the system says so
+ * @param machineTimeline the machine's counters every 100 ms of the step, to tell what the host
+ *     took during a stretch of late answers
  */
 public record StepResult(
     double offeredRate,
@@ -31,25 +33,33 @@ public record StepResult(
     Latency latency,
     Optional<MachineLoad.Share> machine,
     LatencyTimeline.Windows slowestByWindow,
-    Optional<ProcessorTime.Split> processors) {
+    Optional<ProcessorTime.Split> processors,
+    MachineTimeline.Samples machineTimeline) {
 
   /** A step without the machine's figures or its timeline. */
   public StepResult(double offeredRate, double achievedRate, long sent, long unanswered,
       long declined, long sendFailures, Latency latency) {
     this(offeredRate, achievedRate, sent, unanswered, declined, sendFailures, latency,
-        Optional.empty(), LatencyTimeline.Windows.NONE, Optional.empty());
+        Optional.empty(), LatencyTimeline.Windows.NONE, Optional.empty(),
+        MachineTimeline.Samples.NONE);
   }
 
   /** The same step with the machine's figures. */
   StepResult on(Optional<MachineLoad.Share> load) {
     return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
-        latency, load, slowestByWindow, processors);
+        latency, load, slowestByWindow, processors, machineTimeline);
   }
 
   /** The same step with where its processor time went. */
   public StepResult withProcessors(ProcessorTime.Split split) {
     return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
-        latency, machine, slowestByWindow, Optional.of(split));
+        latency, machine, slowestByWindow, Optional.of(split), machineTimeline);
+  }
+
+  /** The same step with the machine's counters read during it. */
+  public StepResult withMachineTimeline(MachineTimeline.Samples samples) {
+    return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
+        latency, machine, slowestByWindow, processors, samples);
   }
 
   /** Percentiles in milliseconds; {@code NaN} when nothing was answered. */
@@ -84,6 +94,7 @@ public record StepResult(
         Latency.of(summary.latencyMicros()),
         Optional.empty(),
         summary.slowestByWindow(),
-        Optional.empty());
+        Optional.empty(),
+        MachineTimeline.Samples.NONE);
   }
 }

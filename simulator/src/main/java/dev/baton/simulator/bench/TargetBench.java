@@ -138,7 +138,12 @@ final class TargetBench {
   private StepResult measured(double rate, Duration duration) throws IOException {
     Optional<MachineLoad> before = MachineLoad.now();
     Optional<ProcessorTime> spentBefore = ProcessorTime.now(processes);
-    StepResult step = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    StepResult step;
+    try (MachineTimeline timeline = MachineTimeline.start()) {
+      step = StepResult.of(rate, send(rate, duration, settings.timeout()));
+      timeline.close();
+      step = step.withMachineTimeline(timeline.samples());
+    }
     Optional<ProcessorTime> spentAfter = ProcessorTime.now(processes);
     Optional<MachineLoad> after = MachineLoad.now();
     if (spentBefore.isPresent() && spentAfter.isPresent()) {

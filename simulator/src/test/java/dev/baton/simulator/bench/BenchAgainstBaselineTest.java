@@ -56,6 +56,9 @@ class BenchAgainstBaselineTest {
       assertEquals(List.of(TargetBench.BENCH_PROCESS),
           split.processes().stream().map(ProcessorTime.Share::name).toList());
       assertTrue(split.allMicros() > 0, "the machine did nothing? " + split);
+      // read every 100 ms through the step (1.2 s): about a dozen samples
+      int samples = reference.machineTimeline().list().size();
+      assertTrue(samples >= 5, "the machine's counters read through the step: " + samples);
     }
     assertEquals(2, baseline.ramp().size());
     assertEquals(OptionalDouble.of(300), baseline.sustainedRate());

@@ -1,0 +1,119 @@
+package dev.baton.simulator.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The machine's processor counters ({@code /proc/stat}) read every {@link #PERIOD_MILLIS} while a
+ * step runs, so that a stretch of late answers can be set beside what the machine's host did
+ * meanwhile: on a virtual machine the host may take both processors away for a few hundred
+ * milliseconds ("steal"), and every process of the bench and of the switch stops with them. A
+ * step's own steal share spreads such a moment over ten seconds; a stretch's shows it.
+ */
+public final class MachineTimeline implements AutoCloseable {
+
+  /** How often the counters are read: the width of the latency windows. */
+  static final long PERIOD_MILLIS = 100;
+
+  private final List<Sample> samples = new ArrayList<>();
+  private final Thread sampler;
+  private volatile boolean closed;
+
+  private MachineTimeline(boolean sampling) {
+    sampler = sampling
+        ? Thread.ofPlatform().daemon().name("bench-machine-timeline").start(this::sampleUntilClosed)
+        : null;
+  }
+
+  /**
+   * Starts reading the counters now, until {@link #close}; where there is no {@code /proc/stat}
+   * nothing is read and the samples are empty.
+   */
+  public static MachineTimeline start() {
+    return new MachineTimeline(MachineLoad.now().isPresent());
+  }
+
+  private void sampleUntilClosed() {
+    long period = TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
+    long next = System.nanoTime();
+    while (!closed) {
+      sample();
+      next += period;
+      if (next - System.nanoTime() <= 0) {
+        next = System.nanoTime(); // the machine stalled this thread too: go on from now
+      }
+      for (long wait = next - System.nanoTime(); wait > 0 && !closed;
+          wait = next - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+    }
+  }
+
+  private void sample() {
+    MachineLoad.now().ifPresent(load -> {
+      synchronized (samples) {
+        samples.add(new Sample(Instant.now(), load.ticks()));
+      }
+    });
+  }
+
+  /** Stops reading after one last sample. */
+  @Override
+  public void close() {
+    if (sampler == null || closed) {
+      return;
+    }
+    closed = true;
+    LockSupport.unpark(sampler);
+    try {
+      sampler.join(TimeUnit.SECONDS.toMillis(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sample();
+  }
+
+  /** What was read so far, in time order. */
+  public Samples samples() {
+    synchronized (samples) {
+      return new Samples(List.copyOf(samples));
+    }
+  }
+
+  /** The counters at one moment: user, nice, system, idle, iowait, irq, softirq, steal. */
+  public record Sample(Instant at, long[] ticks) {}
+
+  /** Samples in time order. */
+  public record Samples(List<Sample> list) {
+
+    /** None: a step measured where the system does not say. */
+    public static final Samples NONE = new Samples(List.of());
+
+    /**
+     * The machine's shares from the last sample at or before {@code from} (the first, if none is)
+     * to the first at or after {@code to} (the last, if none is); empty with fewer than two samples
+     * around the stretch.
+     */
+    public Optional<MachineLoad.Share> between(Instant from, Instant to) {
+      if (list.size() < 2 || to.isBefore(from)) {
+        return Optional.empty();
+      }
+      int first = 0;
+      for (int i = 0; i < list.size() && !list.get(i).at().isAfter(from); i++) {
+        first = i;
+      }
+      int last = list.size() - 1;
+      for (int i = list.size() - 1; i >= 0 && !list.get(i).at().isBefore(to); i--) {
+        last = i;
+      }
+      if (last <= first) {
+        return Optional.empty();
+      }
+      return MachineLoad.Share.between(list.get(first).ticks(), list.get(last).ticks());
+    }
+  }
+}
