@@ -52,11 +52,6 @@ public final class MachineLoad {
     return ticks.clone();
   }
 
-  /** Busy and stolen shares of the processors' time from this sample to {@code later}. */
-  Optional<Share> until(MachineLoad later) {
-    return Share.between(ticks, later.ticks);
-  }
-
   /**
    * @param busy share of processor time not idle (steal included), 0 to 1
    * @param steal share of processor time the host took, 0 to 1

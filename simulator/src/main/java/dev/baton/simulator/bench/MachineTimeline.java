@@ -23,25 +23,24 @@ public final class MachineTimeline implements AutoCloseable {
   private final Thread sampler;
   private volatile boolean closed;
 
-  private MachineTimeline(boolean sampling) {
-    sampler = sampling
+  private MachineTimeline() {
+    sampler = sample()
         ? Thread.ofPlatform().daemon().name("bench-machine-timeline").start(this::sampleUntilClosed)
         : null;
   }
 
   /**
-   * Starts reading the counters now, until {@link #close}; where there is no {@code /proc/stat}
-   * nothing is read and the samples are empty.
+   * Reads the counters now, on the caller's thread, and then every {@link #PERIOD_MILLIS} until
+   * {@link #close}; where there is no {@code /proc/stat} nothing is read and the samples are empty.
    */
   public static MachineTimeline start() {
-    return new MachineTimeline(MachineLoad.now().isPresent());
+    return new MachineTimeline();
   }
 
   private void sampleUntilClosed() {
     long period = TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS);
     long next = System.nanoTime();
     while (!closed) {
-      sample();
       next += period;
       if (next - System.nanoTime() <= 0) {
         next = System.nanoTime(); // the machine stalled this thread too: go on from now
@@ -50,15 +49,21 @@ public final class MachineTimeline implements AutoCloseable {
           wait = next - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
+      if (!closed) {
+        sample();
+      }
     }
   }
 
-  private void sample() {
-    MachineLoad.now().ifPresent(load -> {
+  /** Reads the counters once; false where the system does not have them. */
+  private boolean sample() {
+    Optional<MachineLoad> load = MachineLoad.now();
+    load.ifPresent(now -> {
       synchronized (samples) {
-        samples.add(new Sample(Instant.now(), load.ticks()));
+        samples.add(new Sample(Instant.now(), now.ticks()));
       }
     });
+    return load.isPresent();
   }
 
   /** Stops reading after one last sample. */
@@ -92,6 +97,13 @@ public final class MachineTimeline implements AutoCloseable {
 
     /** None: a step measured where the system does not say. */
     public static final Samples NONE = new Samples(List.of());
+
+    /** The machine's shares from the first sample to the last: over the whole step. */
+    public Optional<MachineLoad.Share> whole() {
+      return list.size() < 2
+          ? Optional.empty()
+          : MachineLoad.Share.between(list.getFirst().ticks(), list.getLast().ticks());
+    }
 
     /**
      * The machine's shares from the last sample at or before {@code from} (the first, if none is)

@@ -136,23 +136,22 @@ final class TargetBench {
 
   /** One step at {@code rate}, with how busy the machine was while it ran, and who used it. */
   private StepResult measured(double rate, Duration duration) throws IOException {
-    Optional<MachineLoad> before = MachineLoad.now();
     Optional<ProcessorTime> spentBefore = ProcessorTime.now(processes);
-    StepResult step;
-    try (MachineTimeline timeline = MachineTimeline.start()) {
-      step = StepResult.of(rate, send(rate, duration, settings.timeout()));
+    MachineTimeline timeline = MachineTimeline.start();
+    AcquirerSummary summary;
+    try {
+      summary = send(rate, duration, settings.timeout());
+    } finally {
       timeline.close();
-      step = step.withMachineTimeline(timeline.samples());
     }
     Optional<ProcessorTime> spentAfter = ProcessorTime.now(processes);
-    Optional<MachineLoad> after = MachineLoad.now();
+    MachineTimeline.Samples samples = timeline.samples();
+    StepResult step = StepResult.of(rate, summary).on(samples.whole()).withMachineTimeline(samples);
     if (spentBefore.isPresent() && spentAfter.isPresent()) {
       step = spentBefore.get().until(spentAfter.get(), step.sent()).map(step::withProcessors)
           .orElse(step);
     }
-    return before.isPresent() && after.isPresent()
-        ? step.on(before.get().until(after.get()))
-        : step;
+    return step;
   }
 
   /**
