@@ -96,6 +96,9 @@ class InboundDeliveryTest {
     start(1000, 5000);
     RecordingEndpointFactory endpoints = new RecordingEndpointFactory(answering());
     BankPeer bank = signedOnTo(endpoints);
+    // The sign-on's state changes go to the endpoint on a work thread: a burst that came while
+    // that delivery ran would queue behind it and be taken as it stood, not read together.
+    Poll.until("the sign-on's state changes delivered", workManager::idle);
 
     bank.sendTogether(IntStream.rangeClosed(1, 5).mapToObj(InboundDeliveryTest::authorization).toArray(ISOMsg[]::new));
 

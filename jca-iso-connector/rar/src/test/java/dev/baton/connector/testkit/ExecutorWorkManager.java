@@ -16,6 +16,7 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
 
   private final ExecutorService executor;
   public final AtomicLong scheduled = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
 
   public ExecutorWorkManager(int threads) {
     executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("test-work-", 0)
@@ -25,7 +26,18 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
   @Override
   public void scheduleWork(Work work) {
     scheduled.incrementAndGet();
-    executor.execute(work);
+    executor.execute(() -> {
+      try {
+        work.run();
+      } finally {
+        finished.incrementAndGet();
+      }
+    });
+  }
+
+  /** Whether every piece of work scheduled so far has run to its end. */
+  public boolean idle() {
+    return finished.get() == scheduled.get();
   }
 
   @Override
