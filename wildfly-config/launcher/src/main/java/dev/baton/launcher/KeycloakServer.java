@@ -57,7 +57,8 @@ final class KeycloakServer implements Component {
             "KC_BOOTSTRAP_ADMIN_USERNAME", settings.get("KC_BOOTSTRAP_ADMIN_USERNAME"),
             "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.get("KC_BOOTSTRAP_ADMIN_PASSWORD")),
         log(),
-        layout.pidFile(name()));
+        layout.pidFile(name()),
+        0);
   }
 
   @Override

@@ -31,21 +31,45 @@ final class ManagedProcess {
   private ManagedProcess() {}
 
   /**
-   * Makes the process a process group of its own, then becomes {@code command} (same pid). Perl is
-   * part of every Debian system (perl-base is essential); util-linux has no command for a group
-   * without a new session.
+   * Makes the process a process group of its own, asks for its scheduler slice (see {@link
+   * SchedulerSlice}; a request the kernel refuses is said in the log and the process runs with
+   * the default), then becomes {@code command} (same pid). Its first three arguments are the
+   * slice in microseconds (0: the kernel's default) and the numbers of {@code sched_getattr} and
+   * {@code sched_setattr}, 0 where they are not known (nothing is asked for then). Perl is part of every Debian system (perl-base is essential); util-linux has
+   * no command for a group without a new session, nor one that asks for a slice.
    */
   static final List<String> OWN_PROCESS_GROUP = List.of(
       "perl", "-e",
-      "setpgrp(0, 0) or die \"setpgrp: $!\\n\"; exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";",
+      String.join(" ",
+          "setpgrp(0, 0) or die \"setpgrp: $!\\n\";",
+          "my ($slice, $get, $set) = map { $_ + 0 } splice(@ARGV, 0, 3);",
+          "if ($get > 0) {",
+          "  my $attr = \"\\0\" x 56;",
+          "  if (syscall($get, 0, $attr, 56, 0) != 0) {",
+          "    warn \"cannot read the scheduler attributes: $!\\n\";",
+          "  } else {",
+          "    my @a = unpack(\"LLQlLQQQ\", $attr);",
+          // SCHED_OTHER or SCHED_BATCH: the policies whose sched_runtime is the slice
+          "    if ($a[1] == 0 || $a[1] == 3) {",
+          "      @a[0, 2, 5] = (48, 0, $slice * 1000);",
+          "      syscall($set, 0, pack(\"LLQlLQQQ\", @a[0 .. 7]), 0) == 0",
+          "        or warn \"cannot ask for a scheduler slice of $slice microseconds: $!\\n\";",
+          "    }",
+          "  }",
+          "}",
+          "exec { $ARGV[0] } @ARGV or die \"cannot run $ARGV[0]: $!\\n\";"),
       "--");
 
-  /** Starts {@code command} detached; returns its pid, which is also its process group id. */
-  static long start(List<String> command, Map<String, String> environment, Path log, Path pidFile)
-      throws IOException {
+  /**
+   * Starts {@code command} detached, its threads asking for scheduler slices of {@code
+   * sliceMicros} (0: the kernel's default); returns its pid, which is also its process group id.
+   */
+  static long start(List<String> command, Map<String, String> environment, Path log, Path pidFile,
+      int sliceMicros) throws IOException {
     Files.createDirectories(log.getParent());
     Files.createDirectories(pidFile.getParent());
     List<String> detached = new ArrayList<>(OWN_PROCESS_GROUP);
+    detached.addAll(SchedulerSlice.wrapperArguments(sliceMicros, System.getProperty("os.arch")));
     detached.addAll(command);
     ProcessBuilder builder =
         new ProcessBuilder(detached)

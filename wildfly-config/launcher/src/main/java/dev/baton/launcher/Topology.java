@@ -203,6 +203,7 @@ public final class Topology {
             out.printf("  %-10s ready (%.1f s) %s%n", component.name(), seconds(started), health.detail());
             if (component instanceof WildFlyServer server) {
               server.lowerCollectorPriority(out);
+              server.reportSchedulerSlice(out);
             }
           }
         } else {
@@ -266,6 +267,7 @@ public final class Topology {
         out.printf("  %-10s ready again (%.1f s) %s%n", name, seconds(started), health.detail());
         if (component instanceof WildFlyServer server) {
           server.lowerCollectorPriority(out);
+          server.reportSchedulerSlice(out);
         }
         return;
       }

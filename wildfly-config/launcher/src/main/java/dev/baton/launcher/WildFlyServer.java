@@ -86,6 +86,12 @@ public final class WildFlyServer implements Component {
 
   @Override
   public void start() throws IOException {
+    int slice;
+    try {
+      slice = SchedulerSlice.fromEnvironment(System.getenv("BATON_SLICE_MICROS"));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     Path base = layout.baseDir(role);
     prepareBaseDir(layout.server(), base);
     logOffsetAtStart = Files.exists(log()) ? Files.size(log()) : 0;
@@ -118,7 +124,8 @@ public final class WildFlyServer implements Component {
             "--properties=" + layout.roleProperties(role)),
         environment,
         log(),
-        layout.pidFile(name()));
+        layout.pidFile(name()),
+        slice);
   }
 
   /**
@@ -236,6 +243,22 @@ public final class WildFlyServer implements Component {
     }
     List<String> down = DOWN_CHECK.matcher(body).results().map(m -> m.group(1)).toList();
     return Health.starting(down.isEmpty() ? "HTTP " + status : "not ready: " + String.join(", ", down));
+  }
+
+  /**
+   * Says the scheduler slice the server's JVM runs with, as the kernel shows it (see {@link
+   * SchedulerSlice}): the one asked for, or the kernel's default where it grants none.
+   */
+  void reportSchedulerSlice(java.io.PrintStream out) {
+    try {
+      long jvm = CollectorPriority.javaProcess(pid()).map(ProcessHandle::pid).orElse(pid());
+      java.util.OptionalLong slice = SchedulerSlice.ofProcess(jvm);
+      if (slice.isPresent()) {
+        out.printf(java.util.Locale.ROOT, "  %-10s scheduler slice %.1f ms%n", name(), slice.getAsLong() / 1e6);
+      }
+    } catch (RuntimeException e) {
+      out.printf("  %-10s scheduler slice unknown: %s%n", name(), e.getMessage());
+    }
   }
 
   /**

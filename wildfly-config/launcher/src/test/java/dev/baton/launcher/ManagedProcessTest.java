@@ -3,6 +3,7 @@ package dev.baton.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class ManagedProcessTest {
   @Test
   void aServerGetsAProcessGroupOfItsOwnInTheCallersSessionAndSchedulingGroup() throws Exception {
     Path pidFile = dir.resolve("run/server.pid");
-    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), dir.resolve("logs/server.log"), pidFile);
+    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), dir.resolve("logs/server.log"), pidFile, 0);
     try {
       assertEquals(Long.toString(pid), Files.readString(pidFile));
       Stat server = awaitCommand(pid, "sh");
@@ -53,7 +54,7 @@ class ManagedProcessTest {
   void stopEndsTheScriptAndItsChildAndRemovesThePidFile() throws Exception {
     Path pidFile = dir.resolve("run/server.pid");
     Path log = dir.resolve("logs/server.log");
-    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), log, pidFile);
+    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), log, pidFile, 0);
     awaitCommand(pid, "sh");
     long child = awaitChildPid(log);
     ProcessHandle script = ProcessHandle.of(pid).orElseThrow();
@@ -72,7 +73,7 @@ class ManagedProcessTest {
   void aCommandThatCannotRunEndsWithItsReasonInTheLog() throws Exception {
     Path pidFile = dir.resolve("run/server.pid");
     Path log = dir.resolve("logs/server.log");
-    long pid = ManagedProcess.start(List.of(dir.resolve("no-such-server").toString()), Map.of(), log, pidFile);
+    long pid = ManagedProcess.start(List.of(dir.resolve("no-such-server").toString()), Map.of(), log, pidFile, 0);
     ProcessHandle process = ProcessHandle.of(pid).orElse(null);
     if (process != null) {
       process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -80,6 +81,42 @@ class ManagedProcessTest {
     String written = Files.readString(log);
     assertTrue(written.contains("cannot run " + dir.resolve("no-such-server")), written);
     assertTrue(ManagedProcess.running(pidFile).isEmpty(), "nothing runs under that pid file");
+  }
+
+  @Test
+  void aServerAndTheProcessesItStartsRunWithTheSchedulerSliceAskedFor() throws Exception {
+    long ownSlice = SchedulerSlice.ofProcess(ProcessHandle.current().pid()).orElse(-1);
+    assumeTrue(ownSlice > 0, "this kernel shows its scheduler slices (se.slice in /proc/PID/sched)");
+    assumeTrue(ownSlice != 250_000, "the caller's own slice differs from the one asked for");
+    Path pidFile = dir.resolve("run/server.pid");
+    Path log = dir.resolve("logs/server.log");
+    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), log, pidFile, 250);
+    try {
+      awaitCommand(pid, "sh");
+      long child = awaitChildPid(log);
+      assertEquals(250_000, SchedulerSlice.ofProcess(pid).orElseThrow(), "the script's slice");
+      assertEquals(250_000, SchedulerSlice.ofProcess(child).orElseThrow(), "inherited by its child");
+      assertEquals(ownSlice, SchedulerSlice.ofProcess(ProcessHandle.current().pid()).orElseThrow(),
+          "the caller keeps its own");
+      assertFalse(Files.readString(log).contains("cannot"), Files.readString(log));
+    } finally {
+      ManagedProcess.stop(pidFile, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void withZeroAServerRunsWithTheKernelsDefaultSlice() throws Exception {
+    // The build's JVM runs with the kernel's default: nothing asks for another.
+    long ownSlice = SchedulerSlice.ofProcess(ProcessHandle.current().pid()).orElse(-1);
+    assumeTrue(ownSlice > 0, "this kernel shows its scheduler slices (se.slice in /proc/PID/sched)");
+    Path pidFile = dir.resolve("run/server.pid");
+    long pid = ManagedProcess.start(SCRIPT_WITH_CHILD, Map.of(), dir.resolve("logs/server.log"), pidFile, 0);
+    try {
+      awaitCommand(pid, "sh");
+      assertEquals(ownSlice, SchedulerSlice.ofProcess(pid).orElseThrow());
+    } finally {
+      ManagedProcess.stop(pidFile, Duration.ofSeconds(10));
+    }
   }
 
   /** Waits until {@code pid} runs {@code command}, not the program that starts it. */
