@@ -34,6 +34,19 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    int slice;
+    try {
+      slice = SchedulerSlice.fromEnvironment(System.getenv("BATON_SLICE_MICROS"));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(BAD_ARGUMENTS);
+      return;
+    }
+    // Before any thread of the simulator's starts: they all inherit it (see SchedulerSlice). A
+    // relay of the baseline keeps the kernel's default it was started with.
+    if (args.length == 0 || !args[0].equals("relay")) {
+      SchedulerSlice.request(slice).ifPresent(why -> System.err.println("note: " + why));
+    }
     System.exit(run(args, System.out, System.err));
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.simulator.baseline;
 
+import dev.baton.simulator.SchedulerSlice;
 import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.bench.SwitchUnderTest;
 import java.io.IOException;
@@ -123,10 +124,11 @@ public final class BaselineProcesses implements SwitchUnderTest {
     command.addAll(RelayArguments.of(relay, dir));
     // A relay left behind by a bench that was killed would hold its ports; it follows us out.
     command.addAll(List.of("--parent-pid", String.valueOf(ProcessHandle.current().pid())));
-    Process process = new ProcessBuilder(command)
+    // With the kernel's default scheduler slice, as a jPOS deployment runs (SchedulerSlice).
+    Process process = SchedulerSlice.whileDefault(() -> new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(output.toFile())
-        .start();
+        .start());
     relays.add(process);
     LOG.log(System.Logger.Level.DEBUG, "relay {0} started, pid {1}", relay.name(), process.pid());
     return output;
