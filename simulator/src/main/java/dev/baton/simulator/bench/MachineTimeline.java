@@ -60,7 +60,7 @@ public final class MachineTimeline implements AutoCloseable {
     Optional<MachineLoad> load = MachineLoad.now();
     load.ifPresent(now -> {
       synchronized (samples) {
-        samples.add(new Sample(Instant.now(), now.ticks()));
+        samples.add(new Sample(Instant.now(), now.ticks(), now.processors()));
       }
     });
     return load.isPresent();
@@ -89,8 +89,16 @@ public final class MachineTimeline implements AutoCloseable {
     }
   }
 
-  /** The counters at one moment: user, nice, system, idle, iowait, irq, softirq, steal. */
-  public record Sample(Instant at, long[] ticks) {}
+  /**
+   * The counters at one moment: user, nice, system, idle, iowait, irq, softirq, steal; and how
+   * many processors they add up (0: not known).
+   */
+  public record Sample(Instant at, long[] ticks, int processors) {
+
+    public Sample(Instant at, long[] ticks) {
+      this(at, ticks, 0);
+    }
+  }
 
   /** Samples in time order. */
   public record Samples(List<Sample> list) {
@@ -98,11 +106,21 @@ public final class MachineTimeline implements AutoCloseable {
     /** None: a step measured where the system does not say. */
     public static final Samples NONE = new Samples(List.of());
 
-    /** The machine's shares from the first sample to the last: over the whole step. */
+    /**
+     * The machine's shares from the first sample to the last: over the whole step. Where the
+     * processors are known, from the idle and stolen time and the time that passed (see {@link
+     * MachineLoad.Share#overTime}).
+     */
     public Optional<MachineLoad.Share> whole() {
-      return list.size() < 2
-          ? Optional.empty()
-          : MachineLoad.Share.between(list.getFirst().ticks(), list.getLast().ticks());
+      if (list.size() < 2) {
+        return Optional.empty();
+      }
+      Sample first = list.getFirst();
+      Sample last = list.getLast();
+      return first.processors() > 0
+          ? MachineLoad.Share.overTime(first.ticks(), last.ticks(),
+              java.time.Duration.between(first.at(), last.at()), first.processors())
+          : MachineLoad.Share.between(first.ticks(), last.ticks());
     }
 
     /**

@@ -22,6 +22,23 @@ class MachineLoadTest {
   }
 
   @Test
+  void overTimeBusyIsWhatWasNotIdleOfTheTimeThatPassedWhateverTheTicksCounted() {
+    long[] before = MachineLoad.parse("cpu  1000 0 500 8000 100 0 50 0 0 0").orElseThrow();
+    // 10 s on 2 processors: 2,000 ticks; 1,400 idle, 10 stolen, but only 12 busy ticks counted
+    long[] after = MachineLoad.parse("cpu  1010 0 502 9400 100 0 50 10 0 0").orElseThrow();
+
+    MachineLoad.Share share =
+        MachineLoad.Share.overTime(before, after, java.time.Duration.ofSeconds(10), 2).orElseThrow();
+
+    assertEquals(0.3, share.busy(), 1e-9);
+    assertEquals(0.005, share.steal(), 1e-9);
+    assertEquals(12 / 1422.0 + 10 / 1422.0, MachineLoad.Share.between(before, after).orElseThrow().busy(),
+        1e-9, "from the ticks alone the same step reads 1.5 % busy");
+    assertEquals(Optional.empty(),
+        MachineLoad.Share.overTime(before, after, java.time.Duration.ZERO, 2), "no time passed");
+  }
+
+  @Test
   void aLineThatIsNotTheAggregateOrIsTooShortGivesNothing() {
     assertEquals(Optional.empty(), MachineLoad.parse("cpu0 1 2 3 4 5 6 7 8"));
     assertEquals(Optional.empty(), MachineLoad.parse("cpu 1 2 3"));
@@ -33,6 +50,7 @@ class MachineLoadTest {
   void readsThisMachinesCountersWhereTheSystemHasThem() {
     if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/stat"))) {
       assertTrue(MachineLoad.now().isPresent());
+      assertTrue(MachineLoad.now().orElseThrow().processors() >= 1, "cpu0 at least");
     }
   }
 }

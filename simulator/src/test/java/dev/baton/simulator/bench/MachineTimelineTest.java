@@ -40,6 +40,20 @@ class MachineTimelineTest {
   }
 
   @Test
+  void aStepsSharesComeFromTheIdleTimeAndTheClockWhereTheProcessorsAreKnown() {
+    // 10 s on 2 processors (2,000 ticks): 1,400 idle, though the tick counted only 20 busy
+    MachineTimeline.Samples step = new MachineTimeline.Samples(List.of(
+        new MachineTimeline.Sample(T0, new long[] {0, 0, 0, 0, 0, 0, 0, 0}, 2),
+        new MachineTimeline.Sample(T0.plusSeconds(5), new long[] {10, 0, 0, 700, 0, 0, 0, 0}, 2),
+        new MachineTimeline.Sample(T0.plusSeconds(10), new long[] {20, 0, 0, 1400, 0, 0, 0, 40}, 2)));
+
+    MachineLoad.Share whole = step.whole().orElseThrow();
+
+    assertEquals(0.3, whole.busy(), 1e-9);
+    assertEquals(0.02, whole.steal(), 1e-9);
+  }
+
+  @Test
   void aQuietStretchShowsNoSteal() {
     assertEquals(0.0, samples.between(T0, T0.plusMillis(100)).orElseThrow().steal(), 1e-9);
     assertEquals(0.0,
