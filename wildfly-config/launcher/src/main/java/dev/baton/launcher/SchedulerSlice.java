@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * crosses a dozen threads on its way through the edge and a node and back, each woken by the one
  * before; with the default slice (1.4 ms on this machine's 2 cores), each could wait behind
  * whatever else had just been given the processor. In first benchmark runs after {@code ./baton
- * up}, p99 at 1,800 TPS was 3.2 and 3.7 ms with 0.1 ms slices and 4.9 and 5.2 ms with the default
- * (simulator/README.md).
+ * up} with no steal by the host, p99 at 1,800 TPS was 3.2 and 3.7 ms with 0.1 ms slices and 4.9
+ * and 5.2 ms with the default (simulator/README.md).
  *
  * <p>The slice is asked for in the process the launcher starts, before it becomes the server's
  * start script (see {@link ManagedProcess}); every thread of the server's JVM inherits it. A

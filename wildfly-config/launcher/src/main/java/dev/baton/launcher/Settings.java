@@ -59,6 +59,14 @@ public final class Settings {
     }
   }
 
+  /**
+   * The scheduler slice the servers ask for, in microseconds (BATON_SLICE_MICROS; see {@link
+   * SchedulerSlice}); refuses what the kernel would not grant.
+   */
+  public int schedulerSliceMicros() {
+    return SchedulerSlice.fromEnvironment(values.get("BATON_SLICE_MICROS"));
+  }
+
   /** True when no database was given, so the launcher runs its own PostgreSQL. */
   public boolean ownDatabase() {
     return !values.containsKey("BATON_DB_URL");

@@ -82,6 +82,12 @@ public final class Topology {
       throw new TopologyException("Baton is already running: " + String.join(", ", running) + "; ./baton status shows it, ./baton down stops it");
     }
     checkPorts();
+    try {
+      // A setting the servers would refuse, refused before anything starts.
+      settings.schedulerSliceMicros();
+    } catch (IllegalArgumentException e) {
+      throw new TopologyException(e.getMessage(), e);
+    }
     Instant started = Instant.now();
     List<String> reported = new ArrayList<>();
     boolean ready = false;

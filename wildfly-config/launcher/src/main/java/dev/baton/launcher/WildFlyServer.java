@@ -88,7 +88,7 @@ public final class WildFlyServer implements Component {
   public void start() throws IOException {
     int slice;
     try {
-      slice = SchedulerSlice.fromEnvironment(System.getenv("BATON_SLICE_MICROS"));
+      slice = settings.schedulerSliceMicros();
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

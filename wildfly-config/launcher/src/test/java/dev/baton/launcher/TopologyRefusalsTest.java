@@ -46,6 +46,18 @@ class TopologyRefusalsTest {
   }
 
   @Test
+  void aSchedulerSliceTheKernelWouldNotGrantIsRefusedBeforeAnythingStarts() throws Exception {
+    Topology topology = new Topology(fakeInstallation("exit 1"), settings(Map.of("BATON_SLICE_MICROS", "50")));
+
+    TopologyException refused = assertThrows(TopologyException.class, () -> topology.up(quiet()));
+
+    assertEquals("BATON_SLICE_MICROS must be 0 (the kernel's default) or a whole number from 100 to 100000, not '50'",
+        refused.getMessage());
+    assertFalse(topology.anyRunning());
+    assertFalse(Files.exists(home.resolve("work/run")), "no pid file written");
+  }
+
+  @Test
   void keycloakThatDoesNotStartIsReportedAndTheServersStartedBesideItAreStopped() throws Exception {
     Layout layout = fakeInstallation("echo 'keycloak: cannot bind, giving up'; exit 1");
     Map<String, String> given = new HashMap<>(Map.of("BATON_DB_URL", "jdbc:postgresql://127.0.0.1:1/given"));
