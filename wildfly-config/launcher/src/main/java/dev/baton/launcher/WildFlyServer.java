@@ -86,12 +86,8 @@ public final class WildFlyServer implements Component {
 
   @Override
   public void start() throws IOException {
-    int slice;
-    try {
-      slice = settings.schedulerSliceMicros();
-    } catch (IllegalArgumentException e) {
-      throw new IOException(e.getMessage(), e);
-    }
+    // Topology.up refused a value the kernel would not grant before anything started.
+    int slice = settings.schedulerSliceMicros();
     Path base = layout.baseDir(role);
     prepareBaseDir(layout.server(), base);
     logOffsetAtStart = Files.exists(log()) ? Files.size(log()) : 0;
@@ -250,15 +246,9 @@ public final class WildFlyServer implements Component {
    * SchedulerSlice}): the one asked for, or the kernel's default where it grants none.
    */
   void reportSchedulerSlice(java.io.PrintStream out) {
-    try {
-      long jvm = CollectorPriority.javaProcess(pid()).map(ProcessHandle::pid).orElse(pid());
-      java.util.OptionalLong slice = SchedulerSlice.ofProcess(jvm);
-      if (slice.isPresent()) {
-        out.printf(java.util.Locale.ROOT, "  %-10s scheduler slice %.1f ms%n", name(), slice.getAsLong() / 1e6);
-      }
-    } catch (RuntimeException e) {
-      out.printf("  %-10s scheduler slice unknown: %s%n", name(), e.getMessage());
-    }
+    long jvm = CollectorPriority.javaProcess(pid()).map(ProcessHandle::pid).orElse(pid());
+    SchedulerSlice.ofProcess(jvm).ifPresent(slice ->
+        out.printf(java.util.Locale.ROOT, "  %-10s scheduler slice %.1f ms%n", name(), slice / 1e6));
   }
 
   /**
