@@ -4,6 +4,7 @@ import dev.baton.simulator.acquirer.LatencyTimeline;
 import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.HostSteal;
 import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
 import dev.baton.simulator.bench.TargetReport;
@@ -48,12 +49,15 @@ final class BenchPrinter implements BenchListener {
   void header() {
     out.printf(Locale.ROOT,
         "== bench: %s; steps of %s s; reference %s TPS; ramp %s..%s TPS; a step holds with p99"
-            + " <= %s ms, achieved >= %.0f%% of offered, every request answered and approved ==%n",
+            + " <= %s ms, achieved >= %.0f%% of offered, every request answered and approved;"
+            + " a step during which the host took more than %s%% of the processors is measured"
+            + " again (%d measurements of a step at most) ==%n",
         settings.target().name().toLowerCase(Locale.ROOT),
         number(settings.step().toMillis() / 1000.0), number(settings.referenceRate()),
         number(settings.rampRates().getFirst()), number(settings.rampRates().getLast()),
         number(settings.criteria().p99LimitMillis()),
-        settings.criteria().minAchievedShare() * 100);
+        settings.criteria().minAchievedShare() * 100, percent(settings.hostSteal().limit()),
+        settings.hostSteal().attempts());
     out.flush();
   }
 
@@ -80,7 +84,86 @@ final class BenchPrinter implements BenchListener {
     line(target, String.format(Locale.ROOT, "%-9s %6s TPS  %s%s", label,
         number(result.offeredRate()), stepFigures(result), verdict));
     slowWindows(result, settings.criteria().p99LimitMillis()).ifPresent(text -> line(target, text));
+    if (phase == Phase.REFERENCE) {
+      tail(result).ifPresent(text -> line(target, text));
+    }
+    if (phase != Phase.WARMUP && !settings.hostSteal().quiet(result)) {
+      line(target, String.format(Locale.ROOT,
+          "          the host took more than %s%% of the processors in each of %d attempts: the"
+              + " one it took least from counts", percent(settings.hostSteal().limit()),
+          settings.hostSteal().attempts()));
+    }
     result.processors().ifPresent(split -> line(target, "          " + spent(split)));
+  }
+
+  @Override
+  public void measuredAgain(String target, Phase phase, StepResult discarded, int attempt,
+      HostSteal rule) {
+    String label = phase == Phase.REFERENCE ? "reference" : "ramp";
+    line(target, String.format(Locale.ROOT,
+        "%-9s %6s TPS  %s  NOT COUNTED: the host took %s%% of the processors (over %s%%);"
+            + " measured again (attempt %d of %d)", label, number(discarded.offeredRate()),
+        stepFigures(discarded),
+        discarded.machine()
+            .map(load -> String.format(Locale.ROOT, "%.2f", 100 * load.steal())).orElse("?"),
+        percent(rule.limit()), attempt + 1, rule.attempts()));
+    slowWindows(discarded, settings.criteria().p99LimitMillis())
+        .ifPresent(text -> line(target, text));
+    if (phase == Phase.REFERENCE) {
+      tail(discarded).ifPresent(text -> line(target, text));
+    }
+  }
+
+  /**
+   * How many answers of a step were slower than its tail limit, and how many of them were due in
+   * the 100 ms windows in which the machine's host took processor time: the share left in the
+   * other windows is the step's tail without the host's pauses. Empty where no tail was counted.
+   */
+  static Optional<String> tail(StepResult step) {
+    LatencyTimeline.Windows windows = step.slowestByWindow();
+    if (windows.tailMicros() == Long.MAX_VALUE || windows.maxMicros().length == 0) {
+      return Optional.empty();
+    }
+    long answers = 0;
+    long slower = 0;
+    long answersQuiet = 0;
+    long slowerQuiet = 0;
+    int stolenWindows = 0;
+    boolean timeline = step.machineTimeline().list().size() >= 2;
+    for (int i = 0; i < windows.maxMicros().length; i++) {
+      answers += windows.answers()[i];
+      slower += windows.slowerThanTail()[i];
+      boolean stolen = timeline && step.machineTimeline()
+          .between(windows.startOf(i), windows.startOf(i + 1))
+          .map(share -> share.steal() > 0)
+          .orElse(false);
+      if (stolen) {
+        stolenWindows++;
+      } else {
+        answersQuiet += windows.answers()[i];
+        slowerQuiet += windows.slowerThanTail()[i];
+      }
+    }
+    String limit = number(windows.tailMicros() / 1000.0);
+    String all = String.format(Locale.ROOT, "          answers over %s ms: %d of %d (%s)", limit,
+        slower, answers, share(slower, answers));
+    if (!timeline) {
+      return Optional.of(all);
+    }
+    return Optional.of(all + String.format(Locale.ROOT,
+        ", %d of them in the %d of %d windows of %d ms in which the host took processor time;"
+            + " in the other windows %d of %d (%s)", slower - slowerQuiet, stolenWindows,
+        windows.maxMicros().length, LatencyTimeline.WINDOW_MILLIS, slowerQuiet, answersQuiet,
+        share(slowerQuiet, answersQuiet)));
+  }
+
+  private static String share(long part, long whole) {
+    return whole == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * part / whole);
+  }
+
+  /** A share as a percentage with one decimal: 0.005 is "0.5". */
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f", 100 * share);
   }
 
   /**
@@ -226,9 +309,13 @@ final class BenchPrinter implements BenchListener {
         number(GOAL_SUSTAINED_TPS), verdict(sustained.orElse(0) >= GOAL_SUSTAINED_TPS),
         sustained(sustained));
     OptionalDouble p99 = latency(baton, l -> l.p99());
-    out.printf(Locale.ROOT, "goal p99 <= %s ms at %s TPS: %s (baton %s ms)%n",
+    String stolen = baton.reference().flatMap(StepResult::machine)
+        .map(load -> String.format(Locale.ROOT, "; the host took %s%% during the step",
+            percent(load.steal())))
+        .orElse("");
+    out.printf(Locale.ROOT, "goal p99 <= %s ms at %s TPS: %s (baton %s ms%s)%n",
         number(GOAL_P99_MILLIS), number(settings.referenceRate()),
-        verdict(p99.isPresent() && p99.getAsDouble() <= GOAL_P99_MILLIS), millis(p99));
+        verdict(p99.isPresent() && p99.getAsDouble() <= GOAL_P99_MILLIS), millis(p99), stolen);
     OptionalDouble ratio = ratio(report, r -> r.sustainedRate());
     out.printf(Locale.ROOT, "goal sustained TPS baton/baseline >= %s: %s (%s)%n",
         number(GOAL_RATIO), verdict(ratio.isPresent() && ratio.getAsDouble() >= GOAL_RATIO),
@@ -280,7 +367,7 @@ final class BenchPrinter implements BenchListener {
         step.achievedRate(), ms(latency.p50()), ms(latency.p99()), ms(latency.p999()),
         ms(latency.max()), step.sent(), step.unanswered(), step.declined())
         + step.machine().map(load -> String.format(Locale.ROOT,
-            "  machine busy %.0f%% steal %.0f%%", 100 * load.busy(), 100 * load.steal()))
+            "  machine busy %.0f%% steal %.1f%%", 100 * load.busy(), 100 * load.steal()))
             .orElse("");
   }
 

@@ -8,6 +8,8 @@ import dev.baton.simulator.bench.BenchListener;
 import dev.baton.simulator.bench.BenchReport;
 import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.HostSteal;
+import dev.baton.simulator.bench.MachineLoad;
 import dev.baton.simulator.bench.MachineTimeline;
 import dev.baton.simulator.bench.ProcessorTime;
 import dev.baton.simulator.bench.StepResult;
@@ -135,6 +137,57 @@ class BenchPrinterTest {
         + " 10:31:12.700 (steal 0%) (UTC)"), lines[1]);
   }
 
+  @Test
+  void theReferenceStepSaysHowManyAnswersWereOverTheTailAndHowManyInWindowsTheHostTookFrom() {
+    Instant start = Instant.parse("2026-12-05T10:31:12Z");
+    // the host took 10 of the 40 ticks from 12.100 to 12.200, nothing else
+    MachineTimeline.Samples samples = new MachineTimeline.Samples(List.of(
+        sample(start, 0, 0, 0),
+        sample(start.plusMillis(100), 10, 10, 0),
+        sample(start.plusMillis(200), 30, 20, 10),
+        sample(start.plusMillis(300), 40, 30, 10)));
+    StepResult reference = new StepResult(1800, 1800, 540, 0, 0, 0, step(1800, 6).latency(),
+        Optional.of(new MachineLoad.Share(0.5, 0.033)), new LatencyTimeline.Windows(start,
+            new long[] {4_000, 30_000, 6_000}, new int[] {180, 180, 180}, 5_000,
+            new int[] {0, 9, 1}), Optional.empty(), samples);
+
+    printer.step("baton", BenchListener.Phase.REFERENCE, reference, Optional.empty());
+
+    String[] lines = out().split("\\R");
+    assertTrue(lines[0].endsWith("machine busy 50% steal 3.3%"), lines[0]);
+    assertEquals("baton" + " ".repeat(15) + "answers over 5 ms: 10 of 540 (1.85%), 9 of them in the"
+        + " 1 of 3 windows of 100 ms in which the host took processor time; in the other windows"
+        + " 1 of 360 (0.28%)", lines[1]);
+    assertEquals("baton" + " ".repeat(15) + "the host took more than 0.5% of the processors in each"
+        + " of 3 attempts: the one it took least from counts", lines[2]);
+  }
+
+  @Test
+  void aStepMeasuredAgainIsPrintedAsNotCounted() {
+    StepResult stolen = step(1800, 9.5).on(Optional.of(new MachineLoad.Share(0.6, 0.021)));
+
+    printer.measuredAgain("baton", BenchListener.Phase.REFERENCE, stolen, 1, HostSteal.DEFAULT);
+
+    assertTrue(out().startsWith("baton     reference   1800 TPS  achieved   1800.0 TPS"), out());
+    assertTrue(out().contains("p99 9.500"), out());
+    assertTrue(out().strip().endsWith("NOT COUNTED: the host took 2.10% of the processors (over"
+        + " 0.5%); measured again (attempt 2 of 3)"), out());
+  }
+
+  @Test
+  void theP99GoalSaysWhatTheHostTookDuringTheReferenceStep() {
+    StepResult reference = step(1800, 4.2).on(Optional.of(new MachineLoad.Share(0.55, 0.002)));
+    BenchReport report = new BenchReport(
+        Optional.of(new TargetReport("baton", Optional.of(reference), List.of(step(12000, 2.0)),
+            OptionalDouble.of(12000), Optional.empty())),
+        Optional.of(measured("baseline", 8000, 3.0)));
+
+    printer.sideBySide(report);
+
+    assertTrue(out().contains("goal p99 <= 5 ms at 1800 TPS: met (baton 4.200 ms; the host took"
+        + " 0.2% during the step)"), out());
+  }
+
   private static MachineTimeline.Sample sample(Instant at, long busy, long idle, long steal) {
     return new MachineTimeline.Sample(at, new long[] {busy, 0, 0, idle, 0, 0, 0, steal});
   }
@@ -192,6 +245,6 @@ class BenchPrinterTest {
         WeightedMix.parse("4=1,5=1", key -> true, ""), 1800, List.of(1000.0, 2000.0),
         Duration.ofSeconds(10), Duration.ofSeconds(5),
         new HoldCriteria(Duration.ofMillis(50), 0.95), Duration.ofSeconds(6),
-        Duration.ofSeconds(5), true, Optional.empty());
+        Duration.ofSeconds(5), true, Optional.empty(), Duration.ofMillis(5), HostSteal.DEFAULT);
   }
 }

@@ -86,6 +86,14 @@ public final class AcquirerSimulator {
      * that comes after its request's run ended counts as a late answer of the run under way.
      */
     public AcquirerSummary run(double rate, Duration duration, Duration timeout) {
+      return run(rate, duration, timeout, timeout);
+    }
+
+    /**
+     * As {@link #run(double, Duration, Duration)}, and each 100 ms window of the run's timeline
+     * counts the answers slower than {@code tail}.
+     */
+    public AcquirerSummary run(double rate, Duration duration, Duration timeout, Duration tail) {
       AcquirerSettings run = settings.at(rate, duration, timeout);
       long timeoutNanos = timeout.toNanos();
       ScheduledExecutorService sweeper =
@@ -94,7 +102,8 @@ public final class AcquirerSimulator {
       try {
         long start = System.nanoTime();
         AcquirerTally tally = new AcquirerTally(
-            new LatencyTimeline(start, Instant.now(), run.duration().toNanos()));
+            new LatencyTimeline(start, Instant.now(), run.duration().toNanos(),
+                TimeUnit.NANOSECONDS.toMicros(tail.toNanos())));
         sessions.forEach(session -> session.countInto(tally));
         sweeper.scheduleAtFixedRate(
             () -> sessions.forEach(s -> s.expire(System.nanoTime(), timeoutNanos)),

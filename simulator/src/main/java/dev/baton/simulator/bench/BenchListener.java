@@ -21,6 +21,14 @@ public interface BenchListener {
   /** A step finished; {@code failure} says why it did not hold, empty when it held. */
   void step(String target, Phase phase, StepResult result, Optional<String> failure);
 
+  /**
+   * A step is measured again because the machine's host took more of the processors during it
+   * than {@code rule} lets count; {@code attempt} is its number, from 1. The step that counts
+   * comes later through {@link #step}.
+   */
+  void measuredAgain(String target, Phase phase, StepResult discarded, int attempt,
+      HostSteal rule);
+
   /** Measuring {@code target} is over. */
   void finished(TargetReport report);
 }

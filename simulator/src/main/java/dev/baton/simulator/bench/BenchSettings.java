@@ -23,6 +23,9 @@ import java.util.Optional;
  *     do; jPOS's stock sockets leave it on
  * @param pidDir where {@code ./baton up} keeps its processes' pid files ({@code work/run}): the
  *     Baton processes whose processor time each step reports; none when Baton runs elsewhere
+ * @param tail answers slower than this are counted per 100 ms window of a step, to set beside
+ *     what the machine's host took in the same windows (the p99 goal at the reference rate)
+ * @param hostSteal when a step is measured again because the host took the processors
  */
 public record BenchSettings(
     Target target,
@@ -37,7 +40,9 @@ public record BenchSettings(
     Duration timeout,
     Duration relayTimeout,
     boolean baselineNoDelay,
-    Optional<Path> pidDir) {
+    Optional<Path> pidDir,
+    Duration tail,
+    HostSteal hostSteal) {
 
   /** Which switches to measure. */
   public enum Target {

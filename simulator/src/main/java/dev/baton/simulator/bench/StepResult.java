@@ -45,7 +45,7 @@ public record StepResult(
   }
 
   /** The same step with the machine's figures. */
-  StepResult on(Optional<MachineLoad.Share> load) {
+  public StepResult on(Optional<MachineLoad.Share> load) {
     return new StepResult(offeredRate, achievedRate, sent, unanswered, declined, sendFailures,
         latency, load, slowestByWindow, processors, machineTimeline);
   }

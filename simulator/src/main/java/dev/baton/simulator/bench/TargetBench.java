@@ -73,7 +73,7 @@ final class TargetBench {
       StepResult reference = phase(BenchListener.Phase.REFERENCE, settings.step());
       Ramp.Outcome ramp = Ramp.climb(
           settings.rampRates(),
-          rate -> measured(rate, settings.step()),
+          rate -> counted(BenchListener.Phase.RAMP, rate, settings.step()),
           settings.criteria(),
           (step, failure) -> listener.step(target, BenchListener.Phase.RAMP, step, failure));
       return new TargetReport(
@@ -88,15 +88,39 @@ final class TargetBench {
 
   private StepResult phase(BenchListener.Phase phase, Duration duration) throws IOException {
     double rate = settings.referenceRate();
-    StepResult result = measured(rate, duration);
+    StepResult result = phase == BenchListener.Phase.WARMUP
+        ? measured(rate, duration)
+        : counted(phase, rate, duration);
     Optional<String> failure = settings.criteria().failure(result);
     listener.step(target, phase, result, failure);
     if (failure.isPresent()) {
-      // An overloaded switch still works off its backlog (or times it out with RC 91) after
-      // the acquirers stop; the next step must not inherit it.
-      awaitApprovals(SETTLE_WITHIN, true);
+      settle();
     }
     return result;
+  }
+
+  /**
+   * An overloaded switch still works off its backlog (or times it out with RC 91) after the
+   * acquirers stop; the next step must not inherit it.
+   */
+  private void settle() throws IOException {
+    awaitApprovals(SETTLE_WITHIN, true);
+  }
+
+  /**
+   * A step that counts: measured again while the machine's host took more of the processors
+   * than the settings let count (see {@link HostSteal}), each discarded attempt said.
+   */
+  private StepResult counted(BenchListener.Phase phase, double rate, Duration duration)
+      throws IOException {
+    return settings.hostSteal().measure(
+        () -> measured(rate, duration),
+        (discarded, attempt) -> {
+          listener.measuredAgain(target, phase, discarded, attempt, settings.hostSteal());
+          if (settings.criteria().failure(discarded).isPresent()) {
+            settle();
+          }
+        });
   }
 
   /**
@@ -174,6 +198,6 @@ final class TargetBench {
           ports.host(), ports.acquirerPorts(), settings.sessionsPerAcquirer() * banks, rate,
           duration, settings.cards(), 0, 0, timeout));
     }
-    return acquirers.run(rate, duration, timeout);
+    return acquirers.run(rate, duration, timeout, settings.tail());
   }
 }

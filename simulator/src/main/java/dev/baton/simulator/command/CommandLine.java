@@ -4,6 +4,7 @@ import dev.baton.simulator.acquirer.AcquirerSettings;
 import dev.baton.simulator.baseline.RelaySpec;
 import dev.baton.simulator.bench.BenchSettings;
 import dev.baton.simulator.bench.HoldCriteria;
+import dev.baton.simulator.bench.HostSteal;
 import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.issuer.IssuerSettings;
 import dev.baton.simulator.traffic.WeightedMix;
@@ -28,7 +29,7 @@ public final class CommandLine {
   private static final Set<String> BENCH_OPTIONS =
       Set.of("target", "host", "acquirer-ports", "issuer-ports", "sessions", "cards",
           "reference-rate", "rates", "step", "warmup", "p99-limit", "timeout", "relay-timeout",
-          "baseline-tcp", "pid-dir");
+          "baseline-tcp", "pid-dir", "tail", "steal-limit", "steal-attempts");
   private static final Set<String> RELAY_OPTIONS =
       Set.of("name", "listen", "next", "issuers", "timeout", "tcp", "work", "parent-pid");
   private static final String DEFAULT_RAMP =
@@ -73,6 +74,12 @@ public final class CommandLine {
                                      for the baseline's relays (default nodelay)
                --pid-dir DIR         pid files of Baton's processes (./baton bench gives
                                      work/run): each step reports their processor time
+               --tail D              answers slower than this are counted per 100 ms, beside
+                                     what the machine's host took then (default 5ms)
+               --steal-limit PCT     a step during which the machine's host took more than this
+                                     share of the processors is measured again (default 0.5)
+               --steal-attempts N    measurements of a step at most; the one the host took
+                                     least from counts (default 3; 1: never again)
              baton-simulator relay --name NAME --listen PORT[,PORT] (--next HOST:PORT |
                                    --issuers BIN=PORT,...) [--timeout D] [--tcp nodelay|nagle]
                                    [--work DIR] [--parent-pid PID]
@@ -181,7 +188,11 @@ public final class CommandLine {
         positive(options.duration("timeout", Duration.ofSeconds(6)), "timeout"),
         positive(options.duration("relay-timeout", Duration.ofSeconds(5)), "relay-timeout"),
         noDelay(options, "baseline-tcp"),
-        options.has("pid-dir") ? Optional.of(Path.of(options.required("pid-dir"))) : Optional.empty()));
+        options.has("pid-dir") ? Optional.of(Path.of(options.required("pid-dir"))) : Optional.empty(),
+        positive(options.duration("tail", Duration.ofMillis(5)), "tail"),
+        new HostSteal(
+            options.percent("steal-limit", HostSteal.DEFAULT.limit()),
+            options.integer("steal-attempts", HostSteal.DEFAULT.attempts(), 1, 10))));
   }
 
   private static Command relay(OptionValues options) throws UsageException {

@@ -71,6 +71,16 @@ final class OptionValues {
     return value;
   }
 
+  /** A percentage from 0 to 100, such as 0.5, returned as a share (0.005); the fallback a share. */
+  double percent(String name, double fallbackShare) throws UsageException {
+    String expected = "a percentage from 0 to 100, such as 0.5";
+    double value = decimal(name, fallbackShare * 100, expected);
+    if (!(value >= 0 && value <= 100)) {
+      throw invalid(name, expected);
+    }
+    return value / 100;
+  }
+
   Duration duration(String name, Duration fallback) throws UsageException {
     return has(name) ? parseDuration(name, values.get(name)) : fallback;
   }

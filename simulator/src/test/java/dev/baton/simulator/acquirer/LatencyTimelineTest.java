@@ -2,6 +2,7 @@ package dev.baton.simulator.acquirer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ class LatencyTimelineTest {
 
   @Test
   void keepsTheSlowestAnswerOfEachWindowByWhenItsRequestWasDue() {
-    LatencyTimeline timeline = new LatencyTimeline(START, WALL, TimeUnit.MILLISECONDS.toNanos(450));
+    LatencyTimeline timeline = new LatencyTimeline(START, WALL, TimeUnit.MILLISECONDS.toNanos(450),
+        Long.MAX_VALUE);
     timeline.record(START, 300);
     timeline.record(START + ms(99), 900);
     timeline.record(START + ms(100), 200);
@@ -39,13 +41,39 @@ class LatencyTimelineTest {
 
   @Test
   void ignoresAnswersDueBeforeTheRunOrAfterItsEnd() {
-    LatencyTimeline timeline = new LatencyTimeline(START, WALL, ms(200));
+    LatencyTimeline timeline = new LatencyTimeline(START, WALL, ms(200), 1_000);
     timeline.record(START - 1, 5_000);
     timeline.record(START + ms(200), 7_000);
 
     assertArrayEquals(new long[] {0, 0}, timeline.snapshot().maxMicros());
+    assertArrayEquals(new int[] {0, 0}, timeline.snapshot().answers());
+    assertArrayEquals(new int[] {0, 0}, timeline.snapshot().slowerThanTail());
     assertEquals(-1, timeline.snapshot().slowest());
     assertEquals(-1, LatencyTimeline.Windows.NONE.slowest());
+  }
+
+  @Test
+  void countsEachWindowsAnswersAndThoseSlowerThanTheTail() {
+    LatencyTimeline timeline = new LatencyTimeline(START, WALL, ms(300), 5_000);
+    timeline.record(START, 300);
+    timeline.record(START + ms(10), 5_000);
+    timeline.record(START + ms(20), 5_001);
+    timeline.record(START + ms(150), 12_000);
+    timeline.record(START + ms(160), 7_000);
+    timeline.record(START + ms(170), 4_000);
+
+    LatencyTimeline.Windows windows = timeline.snapshot();
+
+    assertArrayEquals(new int[] {3, 3, 0}, windows.answers());
+    // at the limit is not slower than it
+    assertArrayEquals(new int[] {1, 2, 0}, windows.slowerThanTail());
+    assertEquals(5_000, windows.tailMicros());
+  }
+
+  @Test
+  void refusesWindowsWhoseCountsDoNotMatchThemOneToOne() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new LatencyTimeline.Windows(WALL, new long[2], new int[1], 5_000, new int[2]));
   }
 
   private static List<String> runs(LatencyTimeline.Windows windows, long limitMicros) {

@@ -34,7 +34,9 @@ class BenchAgainstBaselineTest {
         200, List.of(100.0, 300.0), Duration.ofMillis(1200), Duration.ZERO,
         // Generous: this proves the mechanics on a shared test machine, not the performance.
         new HoldCriteria(Duration.ofSeconds(3), 0.5),
-        Duration.ofSeconds(5), Duration.ofSeconds(4), true, Optional.empty());
+        Duration.ofSeconds(5), Duration.ofSeconds(4), true, Optional.empty(), Duration.ofMillis(5),
+        // Every step counts as measured: what this proves does not depend on the host's steal.
+        new HostSteal(1, 1));
     List<String> heard = new ArrayList<>();
 
     BenchReport report =
@@ -83,6 +85,12 @@ class BenchAgainstBaselineTest {
       public void step(String target, Phase phase, StepResult result, Optional<String> failure) {
         heard.add(target + " step " + phase + " " + result.offeredRate() + " "
             + failure.orElse("held"));
+      }
+
+      @Override
+      public void measuredAgain(String target, Phase phase, StepResult discarded, int attempt,
+          HostSteal rule) {
+        heard.add(target + " again " + phase + " " + discarded.offeredRate() + " " + attempt);
       }
 
       @Override

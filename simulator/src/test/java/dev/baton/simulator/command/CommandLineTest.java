@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.simulator.acquirer.AcquirerSettings;
 import dev.baton.simulator.baseline.RelaySpec;
 import dev.baton.simulator.bench.BenchSettings;
+import dev.baton.simulator.bench.HostSteal;
 import dev.baton.simulator.bench.SwitchPorts;
 import dev.baton.simulator.issuer.IssuerSettings;
 import java.nio.file.Path;
@@ -136,6 +137,25 @@ class CommandLineTest {
     assertEquals(Duration.ofSeconds(5), settings.relayTimeout());
     assertTrue(settings.baselineNoDelay());
     assertEquals(Optional.empty(), settings.pidDir(), "no Baton processes named: only the bench's");
+    assertEquals(Duration.ofMillis(5), settings.tail(), "the p99 goal at the reference rate");
+    assertEquals(new HostSteal(0.005, 3), settings.hostSteal());
+  }
+
+  @Test
+  void readsTheTailAndWhenAStepTheHostTookFromIsMeasuredAgain() throws UsageException {
+    BenchSettings settings = assertInstanceOf(Command.RunBench.class, CommandLine.parse(
+        "bench", "--tail", "2ms", "--steal-limit", "2.5", "--steal-attempts", "1")).settings();
+
+    assertEquals(Duration.ofMillis(2), settings.tail());
+    assertEquals(0.025, settings.hostSteal().limit(), 1e-12);
+    assertEquals(1, settings.hostSteal().attempts());
+    assertRefused("--steal-limit must be a percentage from 0 to 100", "bench", "--steal-limit",
+        "150");
+    assertRefused("--steal-limit must be a percentage from 0 to 100", "bench", "--steal-limit",
+        "half");
+    assertRefused("--steal-attempts must be a whole number from 1 to 10", "bench",
+        "--steal-attempts", "0");
+    assertRefused("--tail must be", "bench", "--tail", "0ms");
   }
 
   @Test
