@@ -100,13 +100,17 @@ final class BenchPrinter implements BenchListener {
   public void measuredAgain(String target, Phase phase, StepResult discarded, int attempt,
       HostSteal rule) {
     String label = phase == Phase.REFERENCE ? "reference" : "ramp";
+    String next = attempt < rule.attempts()
+        ? String.format(Locale.ROOT, "measured again (attempt %d of %d)", attempt + 1,
+            rule.attempts())
+        : String.format(Locale.ROOT, "the one of the %d it took least from counts",
+            rule.attempts());
     line(target, String.format(Locale.ROOT,
-        "%-9s %6s TPS  %s  NOT COUNTED: the host took %s%% of the processors (over %s%%);"
-            + " measured again (attempt %d of %d)", label, number(discarded.offeredRate()),
-        stepFigures(discarded),
+        "%-9s %6s TPS  %s  NOT COUNTED: the host took %s%% of the processors (over %s%%); %s",
+        label, number(discarded.offeredRate()), stepFigures(discarded),
         discarded.machine()
             .map(load -> String.format(Locale.ROOT, "%.2f", 100 * load.steal())).orElse("?"),
-        percent(rule.limit()), attempt + 1, rule.attempts()));
+        percent(rule.limit()), next));
     slowWindows(discarded, settings.criteria().p99LimitMillis())
         .ifPresent(text -> line(target, text));
     if (phase == Phase.REFERENCE) {

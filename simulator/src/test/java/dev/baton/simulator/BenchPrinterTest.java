@@ -175,6 +175,17 @@ class BenchPrinterTest {
   }
 
   @Test
+  void theLastMeasurementNotCountedSaysTheLeastStolenCounts() {
+    StepResult stolen = step(3000, 9.5).on(Optional.of(new MachineLoad.Share(0.8, 0.0412)));
+
+    printer.measuredAgain("baton", BenchListener.Phase.RAMP, stolen, 3, HostSteal.DEFAULT);
+
+    assertTrue(out().startsWith("baton     ramp        3000 TPS  achieved   3000.0 TPS"), out());
+    assertTrue(out().strip().endsWith("NOT COUNTED: the host took 4.12% of the processors (over"
+        + " 0.5%); the one of the 3 it took least from counts"), out());
+  }
+
+  @Test
   void theP99GoalSaysWhatTheHostTookDuringTheReferenceStep() {
     StepResult reference = step(1800, 4.2).on(Optional.of(new MachineLoad.Share(0.55, 0.002)));
     BenchReport report = new BenchReport(

@@ -22,9 +22,11 @@ public interface BenchListener {
   void step(String target, Phase phase, StepResult result, Optional<String> failure);
 
   /**
-   * A step is measured again because the machine's host took more of the processors during it
-   * than {@code rule} lets count; {@code attempt} is its number, from 1. The step that counts
-   * comes later through {@link #step}.
+   * A measurement of a step does not count because the machine's host took more of the
+   * processors during it than {@code rule} lets count; {@code attempt} is its number, from 1.
+   * Below the rule's attempts the step is measured again; at the last, an earlier measurement,
+   * the one the host took least from, counts. The one that counts comes later through {@link
+   * #step}.
    */
   void measuredAgain(String target, Phase phase, StepResult discarded, int attempt,
       HostSteal rule);

@@ -35,7 +35,10 @@ public record HostSteal(double limit, int attempts) {
     StepResult measure() throws IOException;
   }
 
-  /** Told of an attempt that does not count, before the next one starts. */
+  /**
+   * Told of an attempt that does not count: before the next one starts, or, after the last
+   * attempt ({@code attempt} equal to {@link #attempts}), when an earlier one counts instead.
+   */
   @FunctionalInterface
   public interface Repeat {
     void measuredAgain(StepResult discarded, int attempt) throws IOException;
@@ -56,8 +59,8 @@ public record HostSteal(double limit, int attempts) {
 
   /**
    * Measures until an attempt is quiet or the attempts are used up; then the quiet attempt, or
-   * the one during which the host took least. {@code repeat} hears of every attempt measured
-   * again, with its number from 1.
+   * the one during which the host took least. {@code repeat} hears of every attempt that does
+   * not count, with its number from 1, so that none goes unsaid.
    */
   public StepResult measure(Attempt attempt, Repeat repeat) throws IOException {
     StepResult least = null;
@@ -70,6 +73,9 @@ public record HostSteal(double limit, int attempts) {
         least = step;
       }
       if (made >= attempts) {
+        if (least != step) {
+          repeat.measuredAgain(step, made);
+        }
         return least;
       }
       repeat.measuredAgain(step, made);

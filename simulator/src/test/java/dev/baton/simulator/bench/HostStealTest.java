@@ -44,7 +44,19 @@ class HostStealTest {
 
     // the least stolen counts even with the worst p99: the rule never looks at the latency
     assertSame(least, rule.measure(attempts(first, least, last), this::heard));
-    assertEquals(List.of("attempt 1, p99 9.0", "attempt 2, p99 12.0"), repeats);
+    // the last measurement, not counted either, is said too
+    assertEquals(List.of("attempt 1, p99 9.0", "attempt 2, p99 12.0", "attempt 3, p99 4.0"),
+        repeats);
+  }
+
+  @Test
+  void whenTheLastAttemptIsTheLeastStolenItCountsAndOnlyTheEarlierOnesAreSaid() throws Exception {
+    StepResult first = step(9.0, 0.04);
+    StepResult second = step(8.0, 0.03);
+    StepResult last = step(6.0, 0.01);
+
+    assertSame(last, rule.measure(attempts(first, second, last), this::heard));
+    assertEquals(List.of("attempt 1, p99 9.0", "attempt 2, p99 8.0"), repeats);
   }
 
   @Test
