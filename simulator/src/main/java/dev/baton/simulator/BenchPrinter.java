@@ -87,7 +87,8 @@ final class BenchPrinter implements BenchListener {
     if (phase == Phase.REFERENCE) {
       tail(result).ifPresent(text -> line(target, text));
     }
-    if (phase != Phase.WARMUP && !settings.hostSteal().quiet(result)) {
+    if (phase != Phase.WARMUP && settings.hostSteal().attempts() > 1
+        && !settings.hostSteal().quiet(result)) {
       line(target, String.format(Locale.ROOT,
           "          the host took more than %s%% of the processors in each of %d attempts: the"
               + " one it took least from counts", percent(settings.hostSteal().limit()),

@@ -163,6 +163,20 @@ class BenchPrinterTest {
   }
 
   @Test
+  void withOneMeasurementPerStepAStolenStepIsPrintedAsItIs() {
+    ByteArrayOutputStream once = new ByteArrayOutputStream();
+    BenchPrinter measuredOnce = new BenchPrinter(settings(new HostSteal(0.005, 1)),
+        new PrintStream(once, true, StandardCharsets.UTF_8));
+    StepResult stolen = step(3000, 4.0).on(Optional.of(new MachineLoad.Share(0.8, 0.05)));
+
+    measuredOnce.step("baton", BenchListener.Phase.RAMP, stolen, Optional.empty());
+
+    String[] lines = once.toString(StandardCharsets.UTF_8).split("\\R");
+    assertEquals(1, lines.length, once.toString(StandardCharsets.UTF_8));
+    assertTrue(lines[0].endsWith("machine busy 80% steal 5.0%  held"), lines[0]);
+  }
+
+  @Test
   void aStepMeasuredAgainIsPrintedAsNotCounted() {
     StepResult stolen = step(1800, 9.5).on(Optional.of(new MachineLoad.Share(0.6, 0.021)));
 
@@ -252,10 +266,14 @@ class BenchPrinterTest {
   }
 
   private static BenchSettings settings() {
+    return settings(HostSteal.DEFAULT);
+  }
+
+  private static BenchSettings settings(HostSteal hostSteal) {
     return new BenchSettings(BenchSettings.Target.BOTH, SwitchPorts.DEMO, 2,
         WeightedMix.parse("4=1,5=1", key -> true, ""), 1800, List.of(1000.0, 2000.0),
         Duration.ofSeconds(10), Duration.ofSeconds(5),
         new HoldCriteria(Duration.ofMillis(50), 0.95), Duration.ofSeconds(6),
-        Duration.ofSeconds(5), true, Optional.empty(), Duration.ofMillis(5), HostSteal.DEFAULT);
+        Duration.ofSeconds(5), true, Optional.empty(), Duration.ofMillis(5), hostSteal);
   }
 }
